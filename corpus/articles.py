@@ -1,0 +1,221 @@
+"""Load article pages and check them against the front-matter contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from corpus.text import words
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Where article pages and their originals live, relative to the docs folder.
+ARTICLES_DIR = "articles"
+SOURCES_DIR = "sources"
+
+# Words a reader reads in a minute, for the reading time in the header.
+WORDS_PER_MINUTE = 200
+
+# The value of `source` when the text names no publisher.
+SOURCE_NOT_STATED = "Not stated"
+
+# Front matter: the same delimiters MkDocs accepts.
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+# The contract: field -> (required, accepted types, what it must be, in words).
+FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
+    "title": (True, (str,), "a non-empty string"),
+    "source": (True, (str,), "a non-empty string"),
+    "original": (True, (str,), "a file name under docs/sources/"),
+    "summary": (True, (str,), "one to three sentences"),
+    "published": (False, (dt.date, str), "a date written YYYY-MM-DD"),
+    "byline": (False, (str,), "a line of the original"),
+    "dropped": (False, (list,), "a list of lines of the original"),
+    "title_supplied": (False, (bool,), "true or false"),
+    "title_truncated": (False, (bool,), "true or false"),
+    "tags": (False, (list,), "a list of strings"),
+}
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class ArticleError(ValueError):
+    """A one-line, user-facing complaint about an article page: file, field, problem."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One published article: its checked front matter, its body and its original."""
+
+    page: str
+    slug: str
+    title: str
+    source: str
+    original: str
+    summary: str
+    body: str
+    original_text: str
+    published: dt.date | None = None
+    byline: str | None = None
+    dropped: tuple[str, ...] = ()
+    title_supplied: bool = False
+    title_truncated: bool = False
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """The article's own text: the original less its byline and dropped furniture."""
+        return strip_lines(self.original_text, self.furniture)
+
+    @property
+    def furniture(self) -> tuple[str, ...]:
+        """Lines of the original that are not shown as article text."""
+        return self.dropped + ((self.byline,) if self.byline else ())
+
+    @property
+    def word_count(self) -> int:
+        """How many words the article has."""
+        return len(words(self.text))
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read the article, rounded up, at least one."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def source_stated(self) -> bool:
+        """Whether the text names its publisher."""
+        return self.source != SOURCE_NOT_STATED
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict, str]:
+    """Return (front matter, body) of a page, refusing front matter that is missing or not YAML."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ArticleError(f"{name}: front matter: missing (the page must start with '---' and a YAML block closed by '---')")
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ArticleError(f"{name}: front matter: not valid YAML ({where}{problem})") from None
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{name}: front matter: must be a mapping of fields, not {type(meta).__name__}")
+    return meta, text[match.end():]
+
+
+def check_fields(meta: dict, name: str) -> dict:
+    """Return the front matter with checked types, or raise naming the first bad field."""
+    for key, (required, types, wanted) in FIELDS.items():
+        if key not in meta or meta[key] is None:
+            if required:
+                raise ArticleError(f"{name}: '{key}': required field is missing")
+            continue
+        value = meta[key]
+        # bool is an int in Python, and a date string is not a date: check exactly.
+        if not isinstance(value, types) or (types == (str,) and not value.strip()):
+            raise ArticleError(f"{name}: '{key}': must be {wanted}, got {value!r}")
+        if key == "published":
+            meta[key] = _parse_date(value, name)
+        if key in ("dropped", "tags"):
+            bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+            if bad:
+                raise ArticleError(f"{name}: '{key}': must be {wanted}, got item {bad[0]!r}")
+    return meta
+
+
+def load_article(page_path: Path, docs_dir: Path, name: str | None = None) -> Article:
+    """Read and check one article page and its original; raise ArticleError on any breach."""
+    name = name or str(page_path)
+    try:
+        text = page_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ArticleError(f"{name}: cannot be read ({error.__class__.__name__})") from None
+    meta, body = split_front_matter(text, name)
+    meta = check_fields(meta, name)
+    original_path = _original_path(docs_dir, meta["original"], name)
+    original_text = original_path.read_text(encoding="utf-8")
+    for key in ("dropped", "byline"):
+        lines = meta.get(key) or []
+        for line in [lines] if isinstance(lines, str) else lines:
+            if line not in original_text.splitlines():
+                raise ArticleError(f"{name}: '{key}': {line!r} is not a line of {meta['original']}")
+    return Article(
+        page=Path(name).as_posix(),
+        slug=page_path.stem,
+        title=meta["title"].strip(),
+        source=meta["source"].strip(),
+        original=meta["original"],
+        summary=" ".join(meta["summary"].split()),
+        body=body,
+        original_text=original_text,
+        published=meta.get("published"),
+        byline=meta.get("byline"),
+        dropped=tuple(meta.get("dropped") or ()),
+        title_supplied=bool(meta.get("title_supplied", False)),
+        title_truncated=bool(meta.get("title_truncated", False)),
+        tags=tuple(meta.get("tags") or ()),
+    )
+
+
+def load_articles(docs_dir: Path) -> list[Article]:
+    """Load every article page under docs/articles/, in file-name order."""
+    folder = docs_dir / ARTICLES_DIR
+    return [
+        load_article(path, docs_dir, f"{docs_dir.name}/{ARTICLES_DIR}/{path.name}")
+        for path in sorted(folder.glob("*.md"))
+    ]
+
+
+def strip_lines(text: str, lines: tuple[str, ...]) -> str:
+    """Return text without the given whole lines (each removed once, first match)."""
+    kept = text.splitlines()
+    for line in lines:
+        if line in kept:
+            kept.remove(line)
+    return "\n".join(kept)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _parse_date(value: dt.date | str, name: str) -> dt.date:
+    """Accept a YAML date or a 'YYYY-MM-DD' string; anything else is refused."""
+    if isinstance(value, dt.datetime):
+        raise ArticleError(f"{name}: 'published': must be a date written YYYY-MM-DD, got {value!r}")
+    if isinstance(value, dt.date):
+        return value
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ArticleError(f"{name}: 'published': must be a date written YYYY-MM-DD, got {value!r}") from None
+
+
+def _original_path(docs_dir: Path, original: str, name: str) -> Path:
+    """Resolve `original` inside docs/sources/, refusing paths that leave it or do not exist."""
+    sources = (docs_dir / SOURCES_DIR).resolve()
+    path = (sources / original).resolve()
+    if sources not in path.parents:
+        raise ArticleError(f"{name}: 'original': {original!r} must be a file name under {docs_dir.name}/{SOURCES_DIR}/")
+    if not path.is_file():
+        raise ArticleError(f"{name}: 'original': {docs_dir.name}/{SOURCES_DIR}/{original} does not exist")
+    return path

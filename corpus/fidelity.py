@@ -1,0 +1,53 @@
+"""Prove that a rendered article page carries every word of its original, in order."""
+
+from __future__ import annotations
+
+from corpus.articles import Article, ArticleError
+from corpus.text import html_text, tokens
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def page_tokens(article: Article, body_html: str) -> list[str]:
+    """Tokens a reader sees as the article: its headline (when the source's) and its body."""
+    headline = [] if article.title_supplied else tokens(article.title)
+    return headline + tokens(html_text(body_html))
+
+
+def check_fidelity(article: Article, body_html: str) -> None:
+    """Raise ArticleError unless the page's tokens equal the original's, token by token.
+
+    Only the lines declared in `dropped` and the `byline` (shown in the header) may be
+    missing, and the page may add no token of its own to the article's text.
+    """
+    expected = tokens(article.text)
+    actual = page_tokens(article, body_html)
+    for index, (want, have) in enumerate(zip(expected, actual)):
+        if want != have:
+            raise ArticleError(
+                f"{article.page}: body: word {index + 1} of {article.original} is {want!r} "
+                f"but the page has {have!r} ({_context(expected, index)})"
+            )
+    if len(actual) < len(expected):
+        index = len(actual)
+        raise ArticleError(
+            f"{article.page}: body: the page stops at word {index} of {article.original}; "
+            f"missing from {expected[index]!r} on ({_context(expected, index)})"
+        )
+    if len(actual) > len(expected):
+        raise ArticleError(
+            f"{article.page}: body: the page adds {actual[len(expected)]!r} after the last word of "
+            f"{article.original}; declare furniture in 'dropped' or remove it"
+        )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _context(tokens_: list[str], index: int) -> str:
+    """A few words of the original around a position, to find it quickly."""
+    return "near '" + " ".join(tokens_[max(0, index - 4) : index + 4]) + "'"

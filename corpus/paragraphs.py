@@ -1,0 +1,61 @@
+"""Markdown extension: give each top-level paragraph a stable id and a permalink."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Paragraph n of a page is addressed as #p<n>, counting top-level paragraphs from 1.
+ID_PREFIX = "p"
+LINK_CLASS = "paralink"
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class ParagraphAnchorsProcessor(Treeprocessor):
+    """Numbers top-level <p> elements and appends a permalink to each."""
+
+    def run(self, root: etree.Element) -> None:
+        number = 0
+        for element in root:
+            if element.tag != "p" or not _has_text(element):
+                continue
+            number += 1
+            anchor = element.get("id") or f"{ID_PREFIX}{number}"
+            element.set("id", anchor)
+            link = etree.SubElement(element, "a")
+            link.set("class", LINK_CLASS)
+            link.set("href", f"#{anchor}")
+            link.set("title", f"Link to paragraph {number}")
+            link.set("aria-label", f"Link to paragraph {number}")
+            link.text = "\u00b6"
+
+
+class ParagraphAnchors(Extension):
+    """Registers the processor after inline parsing (20) and before MkDocs collects anchors (5)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(ParagraphAnchorsProcessor(md), "paragraph_anchors", 6)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _has_text(element: etree.Element) -> bool:
+    """Whether a paragraph holds more than whitespace (abbreviation lists leave empty ones)."""
+    return bool("".join(element.itertext()).strip())
+
+
+def makeExtension(**kwargs) -> ParagraphAnchors:  # noqa: N802 (Markdown's entry-point name)
+    """Entry point for `markdown_extensions: - corpus.paragraphs`."""
+    return ParagraphAnchors(**kwargs)

@@ -1,0 +1,55 @@
+"""MkDocs hook: load and check the article pages, and give templates what they show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from corpus.articles import ARTICLES_DIR, ArticleError, load_articles
+from corpus.fidelity import check_fidelity
+
+log = get_plugin_logger(__name__)
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+# Load every article once per build; a breach of the contract stops the build.
+def on_files(files, config):
+    try:
+        articles = load_articles(Path(config.docs_dir))
+    except ArticleError as error:
+        raise PluginError(str(error)) from None
+    # Kept on the config, which MkDocs makes anew for every build and rebuild.
+    config["articles"] = {f"{ARTICLES_DIR}/{article.slug}.md": article for article in articles}
+    log.debug("loaded %d articles", len(articles))
+    return files
+
+
+# Attach the checked article to its page and use its summary as the meta description.
+def on_page_markdown(markdown, page, config, files):
+    article = config["articles"].get(page.file.src_uri)
+    if article is not None:
+        page.meta["article"] = article
+        page.meta["description"] = article.summary
+    return markdown
+
+
+# Prove that the rendered page still carries every word of the original.
+def on_page_content(html, page, config, files):
+    article = page.meta.get("article")
+    if article is not None:
+        try:
+            check_fidelity(article, html)
+        except ArticleError as error:
+            raise PluginError(str(error)) from None
+    return html
+
+
+# Give every template the list of articles (the home page lists them).
+def on_page_context(context, page, config, nav):
+    context["articles"] = list(config["articles"].values())
+    return context
