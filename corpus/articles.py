@@ -48,6 +48,16 @@ FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
 # -----------------------------------------------------------------------------
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is reported against its field."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class ArticleError(ValueError):
     """A one-line, user-facing complaint about an article page: file, field, problem."""
 
@@ -108,7 +118,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
     if not match:
         raise ArticleError(f"{name}: front matter: missing (the page must start with '---' and a YAML block closed by '---')")
     try:
-        meta = yaml.safe_load(match.group(1) or "")
+        meta = yaml.load(match.group(1) or "", Loader=_FrontMatterLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""

@@ -33,8 +33,8 @@ def check_fidelity(article: Article, body_html: str) -> None:
     if len(actual) < len(expected):
         index = len(actual)
         raise ArticleError(
-            f"{article.page}: body: the page stops at word {index} of {article.original}; "
-            f"missing from {expected[index]!r} on ({_context(expected, index)})"
+            f"{article.page}: body: the page ends after word {index} of {article.original}; "
+            f"word {index + 1} {expected[index]!r} and on are missing ({_context(expected, index)})"
         )
     if len(actual) > len(expected):
         raise ArticleError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -34,7 +35,8 @@ def on_page_markdown(markdown, page, config, files):
     article = config["articles"].get(page.file.src_uri)
     if article is not None:
         page.meta["article"] = article
-        page.meta["description"] = article.summary
+        # Material prints the description into an attribute unescaped; a quote would cut it.
+        page.meta["description"] = html.escape(article.summary, quote=True)
     return markdown
 
 

@@ -1,0 +1,45 @@
+# Set-up, build, serve, test and bench; every target bootstraps .venv from the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+
+# Material 9.x prints a long notice about MkDocs 2.0 on every build.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.site: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.site
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Build, then serve at http://$(ADDR)/ with live reload (site_url is local so the root works).
+serve: $(VENV)/.site
+	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs build --strict --quiet
+	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.dev node_modules/.installed
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev node_modules/.installed
+	$(BIN)/python bench/build_cost.py
+	$(BIN)/python bench/lighthouse.py
+
+clean:
+	rm -rf site $(VENV) node_modules .pytest_cache

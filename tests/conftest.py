@@ -1,0 +1,70 @@
+"""Shared fixtures: one strict build of the site per session, and throw-away project copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# The path GitHub Pages serves a project site under; tests build for it.
+BASE_PATH = "/nato-asia-pacific/"
+TEST_SITE_URL = f"http://127.0.0.1{BASE_PATH}"
+
+# What a copy of the project needs to build on its own.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "corpus")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on a project folder, returning the finished process."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per session with --strict into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """A private copy of the project (config, docs, templates, hooks, data) to break on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part)
+        elif source.is_file():
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """Parse a built HTML file."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_pages() -> list[Path]:
+    """The article Markdown pages in docs/articles/."""
+    return sorted((DOCS / "articles").glob("*.md"))
