@@ -20,6 +20,6 @@ def test_top_level_paragraphs_are_numbered_with_permalinks():
 
 
 def test_an_explicit_id_is_kept_and_abbreviation_lists_do_not_count():
-    html = render("Text { #mine }\n\nNATO here.\n\n*[NATO]: North Atlantic Treaty Organization")
+    html = render("Text\n{: #mine }\n\nNATO here.\n\n*[NATO]: North Atlantic Treaty Organization")
     assert '<p id="mine">' in html
     assert '<p id="p2"><abbr title="North Atlantic Treaty Organization">NATO</abbr> here.' in html
