@@ -21,7 +21,7 @@ BASE_PATH = "/nato-asia-pacific/"
 TEST_SITE_URL = f"http://127.0.0.1{BASE_PATH}"
 
 # What a copy of the project needs to build on its own.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "corpus")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "includes", "corpus")
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:

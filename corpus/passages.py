@@ -1,0 +1,84 @@
+"""Split an article into the passages a reader sees, each with the anchor that links to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify
+
+from corpus.articles import Article
+from corpus.paragraphs import ID_PREFIX
+from corpus.text import normalise
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# The id the article header gives its headline.
+TITLE_ANCHOR = "article-title"
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A headline, heading or paragraph of an article, as plain text, with its page anchor."""
+
+    anchor: str
+    kind: str
+    text: str
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def passages(article: Article) -> list[Passage]:
+    """Return the article's passages in page order: headline (if the source's), then body blocks."""
+    found = [] if article.title_supplied else [Passage(TITLE_ANCHOR, "title", article.title)]
+    number = 0
+    for block in re.split(r"\n[ \t]*\n", article.body.strip()):
+        block = block.strip()
+        if not block or block.startswith("*["):
+            continue
+        heading = HEADING.match(block)
+        if heading:
+            text = ESCAPE.sub(r"\1", heading.group(2))
+            found.append(Passage(slugify(normalise(text), "-"), "heading", text))
+        else:
+            number += 1
+            found.append(Passage(f"{ID_PREFIX}{number}", "paragraph", ESCAPE.sub(r"\1", " ".join(block.split()))))
+    return found
+
+
+def page_link(slug: str, anchor: str | None) -> str:
+    """Markdown link from the analysis page to a passage; the headline is the top of the page.
+
+    The headline's id comes from the header template, which MkDocs' anchor check cannot see.
+    """
+    if anchor is None or anchor == TITLE_ANCHOR:
+        return f"../articles/{slug}.md"
+    return f"../articles/{slug}.md#{anchor}"
+
+
+def comparable(text: str) -> str:
+    """Text reduced for quote matching: whitespace collapsed, quote marks made plain."""
+    return " ".join(normalise(text).replace("`", "'").split())
+
+
+def find_quote(article: Article, quote: str) -> Passage | None:
+    """The passage that holds the quote verbatim (ignoring whitespace and quote-mark style)."""
+    wanted = comparable(quote)
+    if not wanted:
+        return None
+    for passage in passages(article):
+        if wanted in comparable(passage.text):
+            return passage
+    return None
