@@ -33,7 +33,7 @@ SENTENCE_MIN_WORDS = 8
 TAGGED_ACTORS = 3
 TAGGED_KINDS = ("country", "organisation", "person")
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019]))\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 
 # -----------------------------------------------------------------------------
