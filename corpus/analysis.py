@@ -28,6 +28,7 @@ SHINGLE = 3
 SECTION_MIN_SIMILARITY = 0.25
 SENTENCE_MIN_SIMILARITY = 0.5
 SENTENCE_MIN_WORDS = 8
+SHINGLE_MAX_ITEMS = 50
 
 # Tags: an article is tagged with the themes it discusses and its most-mentioned actors.
 TAGGED_ACTORS = 3
@@ -56,7 +57,8 @@ class Mentions:
 
 def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str]) -> dict:
     """The whole analysis as plain data: what analysis.json carries and the page shows."""
-    counts = {article.slug: count_mentions(article, data.actors) for article in articles}
+    pattern = mention_pattern(data.actors)
+    counts = {article.slug: count_mentions(article, data.actors, pattern) for article in articles}
     return {
         "articles": [_article_row(article, data) for article in articles],
         "actors": _actor_rows(articles, data.actors, counts),
@@ -95,9 +97,14 @@ def mention_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, owner
 
 
-def count_mentions(article: Article, actors: list[Actor]) -> dict[str, Mentions]:
-    """Mentions of each actor in the article (headline and body), with the first one's anchor."""
-    pattern, owner = mention_pattern(actors)
+def count_mentions(
+    article: Article, actors: list[Actor], pattern: tuple[re.Pattern, dict[str, str]] | None = None
+) -> dict[str, Mentions]:
+    """Mentions of each actor in the article (headline and body), with the first one's anchor.
+
+    `pattern` is mention_pattern(actors), passed in to build it once for many articles.
+    """
+    pattern, owner = pattern or mention_pattern(actors)
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     for passage in passages(article):
@@ -139,7 +146,9 @@ def distinctive_words(articles: list[Article], stopwords: frozenset[str]) -> dic
     """Per article, the words it uses markedly more than the other articles (G2, p < 0.05)."""
     frequencies = {a.slug: Counter(w for w in lower_words(a.text) if w not in stopwords) for a in articles}
     totals = {slug: sum(counter.values()) for slug, counter in frequencies.items()}
-    corpus = sum(frequencies.values(), Counter())
+    corpus: Counter[str] = Counter()
+    for counter in frequencies.values():
+        corpus.update(counter)
     corpus_total = sum(totals.values())
     result = {}
     for slug, counter in frequencies.items():
@@ -160,10 +169,6 @@ def distinctive_words(articles: list[Article], stopwords: frozenset[str]) -> dic
 def shingles(words: list[str]) -> set[tuple[str, ...]]:
     """Word n-grams of a text, for resemblance."""
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-
-
-def jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def sections(article: Article) -> list[tuple[Passage, str]]:
@@ -238,6 +243,13 @@ def tags_for(article: Article, data: CuratedData, counts: dict[str, Mentions]) -
     return tags
 
 
+def short_label(article: Article, words: int = 4) -> str:
+    """The first few words of the title, for table headings; '…' marks a cut."""
+    parts = article.title.split()
+    cut = len(parts) > words or article.title_truncated
+    return " ".join(parts[:words]) + ("…" if cut else "")
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
@@ -261,6 +273,7 @@ def _article_row(article: Article, data: CuratedData) -> dict:
     return {
         "slug": article.slug,
         "title": article.title,
+        "label": short_label(article),
         "title_supplied": article.title_supplied,
         "title_truncated": article.title_truncated,
         "source": article.source,
@@ -298,32 +311,35 @@ def _actor_rows(articles: list[Article], actors: list[Actor], counts: dict[str, 
 def _similar_pairs(items, threshold: float, texts: list[str]) -> list[dict]:
     """Pairs of (article, passage, shingles) items with Jaccard >= threshold, via an inverted index.
 
-    Each side carries `text`: the section's heading or the sentence itself.
+    Shared shingles are counted per pair from the index, so only pairs that share something
+    are ever compared. A shingle found in more than SHINGLE_MAX_ITEMS items is a stock phrase
+    ("the United States has") and is left out of the count. Each side carries `text`: the
+    section's heading or the sentence itself.
     """
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for number, (_, _, grams) in enumerate(items):
         for gram in grams:
             index[gram].append(number)
-    candidates: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for numbers in index.values():
-        if len(numbers) > 1:
-            candidates.update(combinations(numbers, 2))
+        if 1 < len(numbers) <= SHINGLE_MAX_ITEMS:
+            shared.update(combinations(numbers, 2))
     pairs = []
-    for i, j in sorted(candidates):
+    for (i, j), common in shared.items():
         (a1, p1, s1), (a2, p2, s2) = items[i], items[j]
-        if a1 is a2 and p1 == p2:
+        similarity = common / (len(s1) + len(s2) - common)
+        if similarity < threshold or (a1 is a2 and p1 == p2):
             continue
-        similarity = jaccard(s1, s2)
-        if similarity >= threshold:
-            sides = []
-            for number, article, passage in ((i, a1, p1), (j, a2, p2)):
-                sides.append({
-                    "article": article.slug,
-                    "anchor": passage.anchor,
-                    "url": f"articles/{article.slug}/#{passage.anchor}",
-                    "link": page_link(article.slug, passage.anchor),
-                    "text": texts[number],
-                })
-            pairs.append({"similarity": round(similarity, 3), "a": sides[0], "b": sides[1]})
-    pairs.sort(key=lambda pair: (-pair["similarity"], pair["a"]["article"], pair["a"]["anchor"]))
+        sides = [
+            {
+                "article": article.slug,
+                "anchor": passage.anchor,
+                "url": f"articles/{article.slug}/#{passage.anchor}",
+                "link": page_link(article.slug, passage.anchor),
+                "text": texts[number],
+            }
+            for number, article, passage in ((i, a1, p1), (j, a2, p2))
+        ]
+        pairs.append({"similarity": round(similarity, 3), "a": sides[0], "b": sides[1]})
+    pairs.sort(key=lambda pair: (-pair["similarity"], pair["a"]["article"], pair["a"]["anchor"], pair["b"]["anchor"]))
     return pairs

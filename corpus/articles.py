@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -48,7 +49,7 @@ FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
 # -----------------------------------------------------------------------------
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that leaves dates as text, so a bad date is reported against its field."""
 
 
@@ -81,7 +82,7 @@ class Article:
     title_truncated: bool = False
     tags: tuple[str, ...] = field(default_factory=tuple)
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The article's own text: the original less its byline and dropped furniture."""
         return strip_lines(self.original_text, self.furniture)
@@ -91,7 +92,7 @@ class Article:
         """Lines of the original that are not shown as article text."""
         return self.dropped + ((self.byline,) if self.byline else ())
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         """How many words the article has."""
         return len(words(self.text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown.extensions.toc import slugify
 
@@ -40,7 +41,8 @@ class Passage:
 # -----------------------------------------------------------------------------
 
 
-def passages(article: Article) -> list[Passage]:
+@lru_cache(maxsize=4096)
+def passages(article: Article) -> tuple[Passage, ...]:
     """Return the article's passages in page order: headline (if the source's), then body blocks."""
     found = [] if article.title_supplied else [Passage(TITLE_ANCHOR, "title", article.title)]
     number = 0
@@ -55,7 +57,7 @@ def passages(article: Article) -> list[Passage]:
         else:
             number += 1
             found.append(Passage(f"{ID_PREFIX}{number}", "paragraph", ESCAPE.sub(r"\1", " ".join(block.split()))))
-    return found
+    return tuple(found)
 
 
 def page_link(slug: str, anchor: str | None) -> str:

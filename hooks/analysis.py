@@ -42,6 +42,13 @@ def on_files(files, config):
     return files
 
 
+# Give the analysis page's template the data its tables show.
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == "analysis/index.md":
+        context["analysis"] = config["analysis"]
+    return context
+
+
 # Tag each article with its themes and main actors before Material's tags plugin reads them.
 def on_page_markdown(markdown, page, config, files):
     article = page.meta.get("article")
