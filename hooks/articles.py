@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import html
+import html as html_lib
 from pathlib import Path
 
+from jinja2 import StrictUndefined
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
-from corpus.articles import ARTICLES_DIR, ArticleError, load_articles
+from corpus.articles import ARTICLES_DIR, SOURCES_DIR, ArticleError, load_articles
 from corpus.fidelity import check_fidelity
 
 log = get_plugin_logger(__name__)
+
+# The site's header above each article, rendered through the theme's Jinja environment.
+HEADER_TEMPLATE = "partials/article-header.html"
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -36,19 +41,24 @@ def on_page_markdown(markdown, page, config, files):
     if article is not None:
         page.meta["article"] = article
         # Material prints the description into an attribute unescaped; a quote would cut it.
-        page.meta["description"] = html.escape(article.summary, quote=True)
+        page.meta["description"] = html_lib.escape(article.summary, quote=True)
     return markdown
 
 
-# Prove that the rendered page still carries every word of the original.
+# Prove that the rendered page still carries every word of the original, then put the
+# site's header above it, inside the content so that search finds source and byline too.
 def on_page_content(html, page, config, files):
     article = page.meta.get("article")
-    if article is not None:
-        try:
-            check_fidelity(article, html)
-        except ArticleError as error:
-            raise PluginError(str(error)) from None
-    return html
+    if article is None:
+        return html
+    try:
+        check_fidelity(article, html)
+    except ArticleError as error:
+        raise PluginError(str(error)) from None
+    env = config.theme.get_env().overlay(undefined=StrictUndefined)
+    original_url = get_relative_url(f"{SOURCES_DIR}/{article.original}", page.url)
+    header = env.get_template(HEADER_TEMPLATE).render(article=article, original_url=original_url)
+    return f'{header}\n<div class="article-text" data-article="{article.slug}">\n{html}\n</div>'
 
 
 # Give every template the list of articles (the home page lists them).
