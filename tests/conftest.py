@@ -68,3 +68,7 @@ def soup(path: Path) -> BeautifulSoup:
 def article_pages() -> list[Path]:
     """The article Markdown pages in docs/articles/."""
     return sorted((DOCS / "articles").glob("*.md"))
+
+
+# Browser fixtures (Chromium through Playwright) live in tests/browser.py.
+pytest_plugins = ["browser"]

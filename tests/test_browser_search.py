@@ -1,0 +1,72 @@
+"""Search, typed key by key into the site's own search box: the right article comes first."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlparse
+
+import pytest
+
+A = "nato-in-asia-a-dream-that-can-be-realized"
+B = "there-is-no-way-back"
+C = "nato-russia-and-north-korea"
+
+CASES = [
+    # distinctive words
+    ("NATOIZATION", A), ("oscillating", A), ("bilaterally", A), ("Mindoro", B), ("hegemonism", B),
+    ("autarkic", C), ("Pyongyang", C), ("disarmament", C),
+    # people
+    ("Kishida", B), ("Stoltenberg", B), ("Lavrov", B), ("Dai Fan", B), ("Rutte", C), ("Donald Trump", C),
+    # multi-word phrases
+    ("Cyber Defense Center of Excellence", B), ("pacifist constitution", B), ("joint defense agreement", A),
+    ("Blue Pacific Partnership", B), ("strategic realignment", C), ("Article 5", C),
+    # stems
+    ("escalate", C), ("oscillate", A), ("invoke", C), ("sanction", C), ("provoke", B),
+    # hyphenated terms
+    ("Indo-Pacific", B), ("Asia-Pacificization", B), ("Euro-Atlantic", B), ("re-election", C),
+    ("de-escalation", C), ("Self-Defense Forces", B), ("mini-NATO", B),
+    # metadata
+    ("Mondo Military", B), ("Guangming.com", B),
+]
+
+
+def type_search(page, query: str) -> None:
+    """Focus the header's search box and type the query one key at a time."""
+    page.locator("label.md-search__icon[for='__search']").first.click() if page.viewport_size["width"] < 960 \
+        else page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=25)
+
+
+def first_result(page) -> str:
+    """Path of the first search result's link, once results are in."""
+    link = page.locator(".md-search-result__item > a.md-search-result__link").first
+    link.wait_for(state="visible")
+    return link.get_attribute("href")
+
+
+def article_of(href: str) -> str:
+    path = urlparse(href).path
+    assert "/articles/" in path, href
+    return path.split("/articles/")[1].split("/")[0]
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES, ids=[q for q, _ in CASES])
+def test_the_right_article_comes_first(page, served, query, expected):
+    page.goto(served.url)
+    type_search(page, query)
+    href = first_result(page)
+    assert article_of(href) == expected
+    # Opening its best-matching section shows the article with the typed terms highlighted.
+    page.locator(".md-search-result__item").first.locator("a[href*='?h=']:not([href$='?h='])").first.click()
+    page.wait_for_url(f"**/articles/{expected}/**")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(state="attached")
+    assert marks.count() >= 1
+    # A shared search link (?q=) reproduces the search.
+    shared = page.context.new_page()
+    shared.goto(f"{served.url}?q={quote(query)}")
+    assert article_of(first_result(shared)) == expected
+    assert not page.watched.outside and not page.watched.console, (page.watched.outside, page.watched.console)
+
+
+def test_there_are_at_least_25_cases():
+    assert len(CASES) >= 25
