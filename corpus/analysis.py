@@ -280,7 +280,7 @@ def _article_row(article: Article, data: CuratedData) -> dict:
         "published": article.published.isoformat() if article.published else None,
         "original": f"sources/{article.original}",
         "url": f"articles/{article.slug}/",
-        "link": f"../articles/{article.slug}.md",
+        "link": f"articles/{article.slug}.md",
         "words": article.word_count,
         "sentences": count,
         "words_per_sentence": round(article.word_count / count, 1) if count else None,

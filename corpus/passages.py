@@ -61,13 +61,13 @@ def passages(article: Article) -> tuple[Passage, ...]:
 
 
 def page_link(slug: str, anchor: str | None) -> str:
-    """Markdown link from the analysis page to a passage; the headline is the top of the page.
+    """Markdown link from the analysis page (analysis.md) to a passage; the headline is the top of the page.
 
     The headline's id comes from the header template, which MkDocs' anchor check cannot see.
     """
     if anchor is None or anchor == TITLE_ANCHOR:
-        return f"../articles/{slug}.md"
-    return f"../articles/{slug}.md#{anchor}"
+        return f"articles/{slug}.md"
+    return f"articles/{slug}.md#{anchor}"
 
 
 def comparable(text: str) -> str:

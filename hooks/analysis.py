@@ -37,14 +37,14 @@ def on_files(files, config):
     config["analysis"] = analysis
     env = config.theme.get_env().overlay(undefined=StrictUndefined)
     page = env.get_template(TEMPLATE).render(analysis=analysis, articles=articles)
-    files.append(File.generated(config, "analysis/index.md", content=page))
+    files.append(File.generated(config, "analysis.md", content=page))
     files.append(File.generated(config, "analysis.json", content=json.dumps(analysis, indent=1, ensure_ascii=False)))
     return files
 
 
 # Give the analysis page's template the data its tables show.
 def on_page_context(context, page, config, nav):
-    if page.file.src_uri == "analysis/index.md":
+    if page.file.src_uri == "analysis.md":
         context["analysis"] = config["analysis"]
     return context
 
