@@ -34,7 +34,7 @@ class ParagraphAnchorsProcessor(Treeprocessor):
             link = etree.SubElement(element, "a")
             link.set("class", LINK_CLASS)
             link.set("href", f"#{anchor}")
-            link.set("title", f"Link to paragraph {number}")
+            # No title: Material would mount a tooltip on every paragraph at page load.
             link.set("aria-label", f"Link to paragraph {number}")
             link.text = "\u00b6"
 

@@ -78,6 +78,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threading server that does not print a traceback when a browser drops a connection."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class PagesServer:
     """A background server for a built site; use as a context manager."""
 
@@ -86,7 +98,7 @@ class PagesServer:
         self.base = base
         self.port = port or free_port()
         handler = partial(PagesHandler, root=self.root, base=base)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.httpd = QuietServer(("127.0.0.1", self.port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

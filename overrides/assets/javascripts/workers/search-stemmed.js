@@ -1,5 +1,5 @@
-// Material's search worker, with typed words stemmed like the index, and hyphenated
-// compounds found from their parts.
+// Material's search worker, loaded when the first message (the search index) arrives, with
+// typed words stemmed like the index and hyphenated compounds found from their parts.
 //
 // 1. Material appends a wildcard to every typed term ("escalate" becomes "escalate*"), and
 //    lunr skips the search pipeline for wildcard terms, so a whole word never met its stem
@@ -9,9 +9,9 @@
 // 4. The separator keeps hyphenated compounds whole ("asia-pacific"), so that a search for
 //    "Indo-Pacific" ranks the article that uses it first. So that "Pacific" still finds
 //    "Asia-Pacific", each typed word also matches as the part after a hyphen, boosted less.
-importScripts("search.a7633da7.min.js");
+const MATERIAL_WORKER = "search.a7633da7.min.js";
 
-(function (lunr) {
+function patch(lunr) {
   const stem = term => {
     const token = lunr.stemmer(new lunr.Token(term));
     return token ? token.toString() : term;
@@ -38,10 +38,9 @@ importScripts("search.a7633da7.min.js");
   // Words typed together must all be in the same section; only when no section has them
   // all do the results fall back to any of them (Material's default). Each plain word may
   // also match as the part of a compound after a hyphen.
-  const search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (queryString) {
     const { PROHIBITED, REQUIRED, OPTIONAL } = lunr.Query.presence;
-    const run = allWords => this.query(function (query) {
+    const search = allWords => this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse();
       const words = query.clauses.filter(clause => clause.presence !== PROHIBITED);
       for (const clause of words) {
@@ -59,8 +58,17 @@ importScripts("search.a7633da7.min.js");
       }
     });
     const words = queryString.trim().split(lunr.tokenizer.separator).filter(Boolean);
-    const all = words.length > 1 ? run(true) : [];
-    return all.length ? all : run(false);
+    const all = words.length > 1 ? search(true) : [];
+    return all.length ? all : search(false);
   };
-  lunr.Index.prototype.search.material = search;
-})(self.lunr);
+}
+
+// Load Material's worker with the first message and hand that message on to it.
+let loaded = false;
+self.addEventListener("message", event => {
+  if (loaded) return;
+  loaded = true;
+  importScripts(MATERIAL_WORKER);
+  patch(self.lunr);
+  self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+});
