@@ -34,12 +34,13 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
+# The whole suite; a failing browser test leaves a screenshot beside the report in test-results/.
 test: $(VENV)/.dev node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --junitxml=test-results/report.xml
 
 bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python bench/build_cost.py
 	$(BIN)/python bench/lighthouse.py
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache test-results
