@@ -40,8 +40,11 @@ def target_of(site: Path, page_dir: Path, href: str) -> tuple[Path, str]:
 
 
 def test_every_section_is_there_and_opens_with_its_table_or_list(page):
-    for heading_id in ("articles-at-a-glance", "actors", "themes", "timeline", "voices-cited", "distinctive-words", "overlaps", "about-the-data"):
-        assert page.find("h2", id=heading_id) is not None, heading_id
+    for heading_id in ("articles-at-a-glance", "actors", "themes", "timeline", "voices-cited", "distinctive-words", "overlaps"):
+        heading = page.find("h2", id=heading_id)
+        assert heading is not None, heading_id
+        assert heading.find_next_sibling().name in ("table", "details"), heading_id
+    assert page.find("h2", id="about-the-data") is not None
 
 
 def test_glance_table_agrees_with_json(page, analysis):
