@@ -6,6 +6,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 # -----------------------------------------------------------------------------
 # Data
@@ -52,8 +53,13 @@ class ParagraphAnchors(Extension):
 
 
 def _has_text(element: etree.Element) -> bool:
-    """Whether a paragraph holds more than whitespace (abbreviation lists leave empty ones)."""
-    return bool("".join(element.itertext()).strip())
+    """Whether a paragraph holds text of its own.
+
+    Abbreviation lists leave empty paragraphs, and a raw HTML block sits in a paragraph that
+    holds only its placeholder until Markdown puts the HTML back: neither is a paragraph.
+    """
+    text = "".join(element.itertext()).strip()
+    return bool(text) and not (len(element) == 0 and HTML_PLACEHOLDER_RE.fullmatch(text))
 
 
 def makeExtension(**kwargs) -> ParagraphAnchors:  # noqa: N802 (Markdown's entry-point name)

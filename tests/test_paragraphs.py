@@ -36,3 +36,9 @@ def test_an_abbreviation_keeps_its_tooltip_on_first_use_only():
     assert '<p><abbr title="North Atlantic Treaty Organization">NATO</abbr> and <em>NATO</em> met.</p>' in html
     assert "<h1>NATO again</h1>" in html
     assert '<p>The <abbr title="European Union">EU</abbr> and NATO.</p>' in html
+
+
+def test_raw_html_blocks_are_not_numbered_as_paragraphs():
+    html = render('One.\n\n<div data-x="1"></div>\n\n<!-- note -->\n\nTwo.')
+    assert '<div data-x="1"></div>' in html and "<!-- note -->" in html
+    assert '<p id="p2">Two.' in html and html.count("paralink") == 2
