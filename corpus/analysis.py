@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from corpus.articles import Article
@@ -28,7 +29,7 @@ SHINGLE = 3
 SECTION_MIN_SIMILARITY = 0.25
 SENTENCE_MIN_SIMILARITY = 0.5
 SENTENCE_MIN_WORDS = 8
-SHINGLE_MAX_ITEMS = 50
+SHINGLE_MAX_ITEMS = 20
 
 # Tags: an article is tagged with the themes it discusses and its most-mentioned actors.
 TAGGED_ACTORS = 3
@@ -59,6 +60,7 @@ def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str
     """The whole analysis as plain data: what analysis.json carries and the page shows."""
     pattern = mention_pattern(data.actors)
     counts = {article.slug: count_mentions(article, data.actors, pattern) for article in articles}
+    similar = similar_passages(articles)
     return {
         "articles": [_article_row(article, data) for article in articles],
         "actors": _actor_rows(articles, data.actors, counts),
@@ -81,8 +83,8 @@ def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str
                 {"id": overlap.id, "claim": overlap.claim, "quotes": [_quote(q) for q in overlap.quotes.values()]}
                 for overlap in data.overlaps
             ],
-            "similar_sections": similar_sections(articles),
-            "similar_sentences": similar_sentences(articles),
+            "similar_sections": similar[0],
+            "similar_sentences": similar[1],
         },
         "tags": {article.slug: tags_for(article, data, counts[article.slug]) for article in articles},
     }
@@ -120,9 +122,16 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
+@lru_cache(maxsize=4096)
 def body_sentences(article: Article) -> list[tuple[Passage, str]]:
     """The sentences of the article's paragraphs (not its headline or headings), with their passage."""
     return [(p, s) for p in passages(article) if p.kind == "paragraph" for s in sentences(p.text)]
+
+
+@lru_cache(maxsize=65536)
+def passage_words(passage: Passage) -> tuple[str, ...]:
+    """lower_words of a passage, computed once: keyness and resemblance both need them."""
+    return tuple(lower_words(passage.text))
 
 
 def lower_words(text: str) -> list[str]:
@@ -144,7 +153,10 @@ def keyness(a: int, b: int, c: int, d: int) -> float:
 
 def distinctive_words(articles: list[Article], stopwords: frozenset[str]) -> dict[str, list[dict]]:
     """Per article, the words it uses markedly more than the other articles (G2, p < 0.05)."""
-    frequencies = {a.slug: Counter(w for w in lower_words(a.text) if w not in stopwords) for a in articles}
+    # The passages hold exactly the article's text (the fidelity check proves it).
+    frequencies = {
+        a.slug: Counter(w for p in passages(a) for w in passage_words(p) if w not in stopwords) for a in articles
+    }
     totals = {slug: sum(counter.values()) for slug, counter in frequencies.items()}
     corpus: Counter[str] = Counter()
     for counter in frequencies.values():
@@ -171,34 +183,71 @@ def shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def sections(article: Article) -> list[tuple[Passage, str]]:
-    """The article split at its headline and headings: (opening passage, text of the section)."""
-    found: list[tuple[Passage, list[str]]] = []
-    for passage in passages(article):
-        if passage.kind != "paragraph" or not found:
-            found.append((passage, []))
-        if passage.kind == "paragraph":
-            found[-1][1].append(passage.text)
-    return [(opening, " ".join(texts)) for opening, texts in found if texts]
+@lru_cache(maxsize=4096)
+def sentence_shingles(article: Article) -> tuple[tuple[Passage, str, int, frozenset], ...]:
+    """Each body sentence with its passage, word count and 3-word shingles, computed once."""
+    found = []
+    for passage, sentence in body_sentences(article):
+        words = lower_words(sentence)
+        found.append((passage, sentence, len(words), frozenset(shingles(words))))
+    return tuple(found)
 
 
 def similar_sections(articles: list[Article]) -> list[dict]:
     """Pairs of sections (within or across articles) whose 3-word shingles overlap markedly."""
-    items = [(a, opening, shingles(lower_words(text))) for a in articles for opening, text in sections(a)]
-    return _similar_pairs(items, SECTION_MIN_SIMILARITY, texts=[opening.text for _, opening, _ in items])
+    return similar_passages(articles)[0]
 
 
 def similar_sentences(articles: list[Article]) -> list[dict]:
     """Pairs of near-identical sentences across the corpus, found through shared shingles."""
-    items = []
+    return similar_passages(articles)[1]
+
+
+def similar_passages(articles: list[Article]) -> tuple[list[dict], list[dict]]:
+    """(similar sections, similar sentences), from one inverted index of sentence shingles.
+
+    A section's shingles are those of its sentences; sentences shorter than
+    SENTENCE_MIN_WORDS count towards their section but are not compared on their own.
+    """
+    sentences_, sections_ = [], []
+    sentence_section: list[int] = []
     for article in articles:
-        for passage, sentence in body_sentences(article):
-            words = lower_words(sentence)
-            if len(words) >= SENTENCE_MIN_WORDS:
-                items.append((article, passage, shingles(words), sentence))
-    return _similar_pairs(
-        [(a, p, s) for a, p, s, _ in items], SENTENCE_MIN_SIMILARITY, texts=[item[3] for item in items]
+        by_passage = {}
+        for opening, paragraphs in _section_passages(article):
+            sections_.append((article, opening))
+            for paragraph in paragraphs:
+                by_passage[paragraph] = len(sections_) - 1
+        for passage, sentence, count, grams in sentence_shingles(article):
+            sentences_.append((article, passage, grams, sentence, count))
+            sentence_section.append(by_passage[passage])
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, item in enumerate(sentences_):
+        for gram in item[2]:
+            index[gram].append(number)
+    section_size = [0] * len(sections_)
+    section_shared: Counter[tuple[int, int]] = Counter()
+    sentence_shared: Counter[tuple[int, int]] = Counter()
+    for numbers in index.values():
+        if len(numbers) == 1:  # most shingles: nothing shared, one more for the section
+            section_size[sentence_section[numbers[0]]] += 1
+            continue
+        owners = sorted({sentence_section[n] for n in numbers})
+        for owner in owners:
+            section_size[owner] += 1
+        if 1 < len(owners) <= SHINGLE_MAX_ITEMS:
+            section_shared.update(combinations(owners, 2))
+        long_ones = [n for n in numbers if sentences_[n][4] >= SENTENCE_MIN_WORDS]
+        if 1 < len(long_ones) <= SHINGLE_MAX_ITEMS:
+            sentence_shared.update(combinations(long_ones, 2))
+    sections_found = _pairs(
+        section_shared, dict(enumerate(section_size)),
+        [(a, p, p.text) for a, p in sections_], SECTION_MIN_SIMILARITY,
     )
+    sentences_found = _pairs(
+        sentence_shared, {n: len(item[2]) for n, item in enumerate(sentences_)},
+        [(a, p, text) for a, p, _, text, _ in sentences_], SENTENCE_MIN_SIMILARITY,
+    )
+    return sections_found, sentences_found
 
 
 def timeline(articles: list[Article], data: CuratedData) -> list[dict]:
@@ -308,26 +357,26 @@ def _actor_rows(articles: list[Article], actors: list[Actor], counts: dict[str, 
     return rows
 
 
-def _similar_pairs(items, threshold: float, texts: list[str]) -> list[dict]:
-    """Pairs of (article, passage, shingles) items with Jaccard >= threshold, via an inverted index.
+def _section_passages(article: Article) -> list[tuple[Passage, list[Passage]]]:
+    """The article split at its headline and headings: (opening passage, its paragraphs)."""
+    found: list[tuple[Passage, list[Passage]]] = []
+    for passage in passages(article):
+        if passage.kind != "paragraph" or not found:
+            found.append((passage, []))
+        if passage.kind == "paragraph":
+            found[-1][1].append(passage)
+    return found
 
-    Shared shingles are counted per pair from the index, so only pairs that share something
-    are ever compared. A shingle found in more than SHINGLE_MAX_ITEMS items is a stock phrase
-    ("the United States has") and is left out of the count. Each side carries `text`: the
-    section's heading or the sentence itself.
+
+def _pairs(shared: Counter, sizes: dict[int, int], items: list, threshold: float) -> list[dict]:
+    """Pairs of items whose Jaccard similarity (shared / union of shingles) reaches threshold.
+
+    Each item is (article, passage, text): the section's heading or the sentence itself.
     """
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for number, (_, _, grams) in enumerate(items):
-        for gram in grams:
-            index[gram].append(number)
-    shared: Counter[tuple[int, int]] = Counter()
-    for numbers in index.values():
-        if 1 < len(numbers) <= SHINGLE_MAX_ITEMS:
-            shared.update(combinations(numbers, 2))
     pairs = []
     for (i, j), common in shared.items():
-        (a1, p1, s1), (a2, p2, s2) = items[i], items[j]
-        similarity = common / (len(s1) + len(s2) - common)
+        (a1, p1, t1), (a2, p2, t2) = items[i], items[j]
+        similarity = common / (sizes[i] + sizes[j] - common)
         if similarity < threshold or (a1 is a2 and p1 == p2):
             continue
         sides = [
@@ -336,9 +385,9 @@ def _similar_pairs(items, threshold: float, texts: list[str]) -> list[dict]:
                 "anchor": passage.anchor,
                 "url": f"articles/{article.slug}/#{passage.anchor}",
                 "link": page_link(article.slug, passage.anchor),
-                "text": texts[number],
+                "text": text,
             }
-            for number, article, passage in ((i, a1, p1), (j, a2, p2))
+            for article, passage, text in ((a1, p1, t1), (a2, p2, t2))
         ]
         pairs.append({"similarity": round(similarity, 3), "a": sides[0], "b": sides[1]})
     pairs.sort(key=lambda pair: (-pair["similarity"], pair["a"]["article"], pair["a"]["anchor"], pair["b"]["anchor"]))

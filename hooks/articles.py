@@ -29,8 +29,11 @@ def on_files(files, config):
         articles = load_articles(Path(config.docs_dir))
     except ArticleError as error:
         raise PluginError(str(error)) from None
-    # Kept on the config, which MkDocs makes anew for every build and rebuild.
+    # Kept on the config, which MkDocs makes anew for every build and rebuild; so is the
+    # header template, compiled once here rather than once per page.
     config["articles"] = {f"{ARTICLES_DIR}/{article.slug}.md": article for article in articles}
+    env = config.theme.get_env().overlay(undefined=StrictUndefined)
+    config["article_header"] = env.get_template(HEADER_TEMPLATE)
     log.debug("loaded %d articles", len(articles))
     return files
 
@@ -55,9 +58,8 @@ def on_page_content(html, page, config, files):
         check_fidelity(article, html)
     except ArticleError as error:
         raise PluginError(str(error)) from None
-    env = config.theme.get_env().overlay(undefined=StrictUndefined)
     original_url = get_relative_url(f"{SOURCES_DIR}/{article.original}", page.url)
-    header = env.get_template(HEADER_TEMPLATE).render(article=article, original_url=original_url)
+    header = config["article_header"].render(article=article, original_url=original_url)
     return f'{header}\n<div class="article-text" data-article="{article.slug}">\n{html}\n</div>'
 
 
