@@ -122,6 +122,14 @@ def load_data(data_dir: Path, articles: list[Article]) -> CuratedData:
     )
 
 
+def load_stopwords(data_dir: Path) -> frozenset[str]:
+    """The words keyness leaves out, one or more a line in data/stopwords.txt."""
+    path = data_dir / "stopwords.txt"
+    if not path.is_file():
+        raise DataError(f"{data_dir.name}/stopwords.txt: file is missing")
+    return frozenset(path.read_text(encoding="utf-8").lower().split())
+
+
 # -----------------------------------------------------------------------------
 # Helper classes
 # -----------------------------------------------------------------------------

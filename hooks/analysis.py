@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from corpus.analysis import analyse
-from corpus.data import DataError, load_data
+from corpus.data import DataError, load_data, load_stopwords
 
 # -----------------------------------------------------------------------------
 # Data
@@ -30,9 +30,9 @@ def on_files(files, config):
     articles = list(config["articles"].values())
     try:
         data = load_data(data_dir, articles)
+        stopwords = load_stopwords(data_dir)
     except DataError as error:
         raise PluginError(str(error)) from None
-    stopwords = frozenset((data_dir / "stopwords.txt").read_text(encoding="utf-8").split())
     analysis = analyse(articles, data, stopwords)
     config["analysis"] = analysis
     env = config.theme.get_env().overlay(undefined=StrictUndefined)

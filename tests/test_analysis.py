@@ -184,6 +184,16 @@ def test_bad_data_is_refused_naming_file_entry_and_article(tmp_path, case):
         load_data(data_dir, load_articles(docs))
 
 
+def test_a_missing_stopword_list_is_refused(tmp_path):
+    from corpus.data import load_stopwords
+
+    with pytest.raises(DataError, match=r"^data/stopwords\.txt: file is missing"):
+        load_stopwords(tmp_path / "data")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "stopwords.txt").write_text("The and\nOF\n")
+    assert load_stopwords(tmp_path / "data") == {"the", "and", "of"}
+
+
 def test_quotes_ignore_whitespace_and_quote_style_only(tmp_path):
     docs, _ = make_corpus(tmp_path)
     alpha = load_articles(docs)[0]
