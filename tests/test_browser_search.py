@@ -37,10 +37,20 @@ def type_search(page, query: str) -> None:
 
 
 def first_result(page) -> str:
-    """Path of the first search result's link, once results are in."""
-    link = page.locator(".md-search-result__item > a.md-search-result__link").first
-    link.wait_for(state="visible")
-    return link.get_attribute("href")
+    """Path of the first search result's link, once the results for the last key are in.
+
+    Results arrive for every key typed; they are final once the list stops changing.
+    """
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    links.first.wait_for(state="visible")
+    shown = None
+    for _ in range(20):
+        now = links.evaluate_all("links => links.map(l => l.getAttribute('href')).join(' ')")
+        if now == shown:
+            break
+        shown = now
+        page.wait_for_timeout(250)
+    return links.first.get_attribute("href")
 
 
 def article_of(href: str) -> str:
