@@ -123,9 +123,9 @@ def sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def body_sentences(article: Article) -> list[tuple[Passage, str]]:
+def body_sentences(article: Article) -> tuple[tuple[Passage, str], ...]:
     """The sentences of the article's paragraphs (not its headline or headings), with their passage."""
-    return [(p, s) for p in passages(article) if p.kind == "paragraph" for s in sentences(p.text)]
+    return tuple((p, s) for p in passages(article) if p.kind == "paragraph" for s in sentences(p.text))
 
 
 @lru_cache(maxsize=65536)
