@@ -198,11 +198,6 @@ def similar_sections(articles: list[Article]) -> list[dict]:
     return similar_passages(articles)[0]
 
 
-def similar_sentences(articles: list[Article]) -> list[dict]:
-    """Pairs of near-identical sentences across the corpus, found through shared shingles."""
-    return similar_passages(articles)[1]
-
-
 def similar_passages(articles: list[Article]) -> tuple[list[dict], list[dict]]:
     """(similar sections, similar sentences), from one inverted index of sentence shingles.
 

@@ -50,9 +50,6 @@ class TextDate:
             return f"{MONTHS[self.month - 1]} {self.year}"
         return str(self.year)
 
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
 
 # -----------------------------------------------------------------------------
 # Functions

@@ -67,7 +67,6 @@ def served(tmp_path_factory):
     result = run_mkdocs_build(ROOT, site, site_url=f"http://127.0.0.1:{port}{BASE_PATH}")
     assert result.returncode == 0, result.stderr
     with PagesServer(site, BASE_PATH, port) as server:
-        server.site = site
         yield server
 
 

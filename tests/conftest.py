@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -19,9 +20,6 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The path GitHub Pages serves a project site under; tests build for it.
 BASE_PATH = "/nato-asia-pacific/"
 TEST_SITE_URL = f"http://127.0.0.1{BASE_PATH}"
-
-# What a copy of the project needs to build on its own.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "includes", "corpus")
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
@@ -49,15 +47,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
     """A private copy of the project (config, docs, templates, hooks, data) to break on purpose."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part)
-        elif source.is_file():
-            shutil.copy2(source, copy / part)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def soup(path: Path) -> BeautifulSoup:
