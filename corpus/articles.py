@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from corpus.problems import CorpusError, shown
+from corpus.reading import read_text
 from corpus.text import words
 
 # -----------------------------------------------------------------------------
@@ -31,12 +33,15 @@ SOURCE_NOT_STATED = "Not stated"
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
 # The contract: field -> (required, accepted types, what it must be, in words).
+# `published` is a date the text gives as its publication date; `updated` one it gives as
+# an update ("Updated on ..."). Neither is ever inferred.
 FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
     "title": (True, (str,), "a non-empty string"),
     "source": (True, (str,), "a non-empty string"),
     "original": (True, (str,), "a file name under docs/sources/"),
     "summary": (True, (str,), "one to three sentences"),
     "published": (False, (dt.date, str), "a date written YYYY-MM-DD"),
+    "updated": (False, (dt.date, str), "a date written YYYY-MM-DD"),
     "byline": (False, (str,), "a line of the original"),
     "dropped": (False, (list,), "a list of lines of the original"),
     "title_supplied": (False, (bool,), "true or false"),
@@ -59,8 +64,8 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-class ArticleError(ValueError):
-    """A one-line, user-facing complaint about an article page: file, field, problem."""
+class ArticleError(CorpusError):
+    """User-facing complaints about an article page, one line each: file, field, problem."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Article:
     body: str
     original_text: str
     published: dt.date | None = None
+    updated: dt.date | None = None
     byline: str | None = None
     dropped: tuple[str, ...] = ()
     title_supplied: bool = False
@@ -125,47 +131,61 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
         where = f"line {mark.line + 2}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ArticleError(f"{name}: front matter: not valid YAML ({where}{problem})") from None
+    if meta is None:
+        raise ArticleError(f"{name}: front matter: is empty (it needs at least title, source, original and summary)")
     if not isinstance(meta, dict):
         raise ArticleError(f"{name}: front matter: must be a mapping of fields, not {type(meta).__name__}")
     return meta, text[match.end():]
 
 
 def check_fields(meta: dict, name: str) -> dict:
-    """Return the front matter with checked types, or raise naming the first bad field."""
+    """Return the front matter with checked types, or raise naming every bad field, one line each."""
+    problems = [
+        f"{name}: '{key}': unknown field (the fields are {', '.join(FIELDS)})"
+        for key in meta if key not in FIELDS
+    ]
     for key, (required, types, wanted) in FIELDS.items():
         if key not in meta or meta[key] is None:
             if required:
-                raise ArticleError(f"{name}: '{key}': required field is missing")
+                problems.append(f"{name}: '{key}': required field is missing")
             continue
         value = meta[key]
         # bool is an int in Python, and a date string is not a date: check exactly.
         if not isinstance(value, types) or (types == (str,) and not value.strip()):
-            raise ArticleError(f"{name}: '{key}': must be {wanted}, got {value!r}")
-        if key == "published":
-            meta[key] = _parse_date(value, name)
+            problems.append(f"{name}: '{key}': must be {wanted}, got {shown(value)}")
+            continue
+        if key in ("published", "updated"):
+            try:
+                meta[key] = _parse_date(value)
+            except ValueError:
+                problems.append(f"{name}: '{key}': must be {wanted}, got {shown(value)}")
         if key in ("dropped", "tags"):
             bad = [item for item in value if not isinstance(item, str) or not item.strip()]
             if bad:
-                raise ArticleError(f"{name}: '{key}': must be {wanted}, got item {bad[0]!r}")
+                problems.append(f"{name}: '{key}': must be {wanted}, got item {shown(bad[0])}")
+    if problems:
+        raise ArticleError(*problems)
     return meta
 
 
 def load_article(page_path: Path, docs_dir: Path, name: str | None = None) -> Article:
-    """Read and check one article page and its original; raise ArticleError on any breach."""
+    """Read and check one article page and its original; raise ArticleError listing every breach."""
     name = name or str(page_path)
-    try:
-        text = page_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ArticleError(f"{name}: cannot be read ({error.__class__.__name__})") from None
+    text = read_text(page_path, name, ArticleError)
     meta, body = split_front_matter(text, name)
     meta = check_fields(meta, name)
     original_path = _original_path(docs_dir, meta["original"], name)
-    original_text = original_path.read_text(encoding="utf-8")
-    for key in ("dropped", "byline"):
-        lines = meta.get(key) or []
-        for line in [lines] if isinstance(lines, str) else lines:
-            if line not in original_text.splitlines():
-                raise ArticleError(f"{name}: '{key}': {line!r} is not a line of {meta['original']}")
+    label = f"{docs_dir.name}/{SOURCES_DIR}/{meta['original']}"
+    original_text = read_text(original_path, label, ArticleError)
+    lines = original_text.splitlines()
+    problems = [
+        f"{name}: '{key}': {shown(line)} is not a line of {meta['original']}"
+        for key in ("dropped", "byline")
+        for line in _as_list(meta.get(key))
+        if line not in lines
+    ]
+    if problems:
+        raise ArticleError(*problems)
     return Article(
         page=Path(name).as_posix(),
         slug=page_path.stem,
@@ -176,6 +196,7 @@ def load_article(page_path: Path, docs_dir: Path, name: str | None = None) -> Ar
         body=body,
         original_text=original_text,
         published=meta.get("published"),
+        updated=meta.get("updated"),
         byline=meta.get("byline"),
         dropped=tuple(meta.get("dropped") or ()),
         title_supplied=bool(meta.get("title_supplied", False)),
@@ -185,12 +206,27 @@ def load_article(page_path: Path, docs_dir: Path, name: str | None = None) -> Ar
 
 
 def load_articles(docs_dir: Path) -> list[Article]:
-    """Load every article page under docs/articles/, in file-name order."""
-    folder = docs_dir / ARTICLES_DIR
-    return [
-        load_article(path, docs_dir, f"{docs_dir.name}/{ARTICLES_DIR}/{path.name}")
-        for path in sorted(folder.glob("*.md"))
-    ]
+    """Load every article page under docs/articles/, in file-name order; raise listing every problem."""
+    articles, errors = load_articles_checked(docs_dir)
+    if errors:
+        raise ArticleError.of(list(errors.values()))
+    return articles
+
+
+def load_articles_checked(docs_dir: Path) -> tuple[list[Article], dict[str, ArticleError]]:
+    """Every article page that passes its checks, and the errors of the others by slug."""
+    articles, errors = [], {}
+    for path in article_paths(docs_dir):
+        try:
+            articles.append(load_article(path, docs_dir, f"{docs_dir.name}/{ARTICLES_DIR}/{path.name}"))
+        except ArticleError as error:
+            errors[path.stem] = error
+    return articles, errors
+
+
+def article_paths(docs_dir: Path) -> list[Path]:
+    """The article pages under docs/articles/, in file-name order."""
+    return sorted((docs_dir / ARTICLES_DIR).glob("*.md"))
 
 
 def strip_lines(text: str, lines: tuple[str, ...]) -> str:
@@ -207,18 +243,22 @@ def strip_lines(text: str, lines: tuple[str, ...]) -> str:
 # -----------------------------------------------------------------------------
 
 
-def _parse_date(value: dt.date | str, name: str) -> dt.date:
-    """Accept a YAML date or a 'YYYY-MM-DD' string; anything else is refused."""
+def _parse_date(value: dt.date | str) -> dt.date:
+    """Accept a YAML date or a 'YYYY-MM-DD' string; raise ValueError for anything else."""
     if isinstance(value, dt.datetime):
-        raise ArticleError(f"{name}: 'published': must be a date written YYYY-MM-DD, got {value!r}")
+        raise ValueError(value)
     if isinstance(value, dt.date):
         return value
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ArticleError(f"{name}: 'published': must be a date written YYYY-MM-DD, got {value!r}") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(value)
+    return dt.date.fromisoformat(value)
+
+
+def _as_list(value: object) -> list:
+    """A field that holds one line or a list of lines, as a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _original_path(docs_dir: Path, original: str, name: str) -> Path:

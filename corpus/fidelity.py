@@ -23,6 +23,12 @@ def check_fidelity(article: Article, body_html: str) -> None:
     missing, and the page may add no token of its own to the article's text.
     """
     expected = tokens(article.text)
+    headline = tokens(article.title)
+    if not article.title_supplied and expected[: len(headline)] != headline:
+        raise ArticleError(
+            f"{article.page}: 'title': {article.title!r} is not at the start of {article.original}; "
+            "if the source has no headline, set title_supplied: true"
+        )
     actual = page_tokens(article, body_html)
     for index, (want, have) in enumerate(zip(expected, actual)):
         if want != have:

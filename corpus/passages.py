@@ -10,7 +10,7 @@ from markdown.extensions.toc import slugify
 
 from corpus.articles import Article
 from corpus.paragraphs import ID_PREFIX
-from corpus.text import normalise
+from corpus.text import lower_words, normalise, sentences
 
 # -----------------------------------------------------------------------------
 # Data
@@ -58,6 +58,18 @@ def passages(article: Article) -> tuple[Passage, ...]:
             number += 1
             found.append(Passage(f"{ID_PREFIX}{number}", "paragraph", ESCAPE.sub(r"\1", " ".join(block.split()))))
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def body_sentences(article: Article) -> tuple[tuple[Passage, str], ...]:
+    """The sentences of the article's paragraphs (not its headline or headings), with their passage."""
+    return tuple((p, s) for p in passages(article) if p.kind == "paragraph" for s in sentences(p.text))
+
+
+@lru_cache(maxsize=65536)
+def passage_words(passage: Passage) -> tuple[str, ...]:
+    """lower_words of a passage, computed once: several analyses need them."""
+    return tuple(lower_words(passage.text))
 
 
 def page_link(slug: str, anchor: str | None) -> str:

@@ -36,6 +36,10 @@ SITE_CLASSES = frozenset({"headerlink", "paralink"})
 VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+LOWER_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+
+# A sentence ends at ., ! or ? (and any closing quote) before a capital or a digit.
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019]))\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -55,6 +59,16 @@ def tokens(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """Return the words of a text (letters, inner apostrophes and hyphens), as written."""
     return WORD.findall(normalise(text))
+
+
+def lower_words(text: str) -> list[str]:
+    """Lower-case words for counting and comparison, possessive 's removed."""
+    return [w[:-2] if w.endswith("'s") else w for w in LOWER_WORD.findall(normalise(text).lower())]
+
+
+def sentences(text: str) -> list[str]:
+    """Split a passage into sentences at ., ! or ? followed by a capital or digit."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
 def html_text(html: str) -> str:

@@ -3,50 +3,39 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import re
 
-from jinja2 import StrictUndefined
-from mkdocs.exceptions import PluginError
+from markupsafe import Markup
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from corpus.analysis import analyse
-from corpus.data import DataError, load_data, load_stopwords
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
-DATA_DIR = "data"
-TEMPLATE = "analysis-page.html"
+PAGE = "analysis.md"
+PAGE_TEMPLATE = "analysis-page.html"
+SECTIONS_TEMPLATE = "partials/analysis-sections.html"
+
+# A section's marker in the page's Markdown: <div data-analysis="name"></div>
+MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
-# Compute the analysis from the loaded articles and add /analysis/ and /analysis.json.
+# Compute the analysis from the checked articles and data; add /analysis/ and /analysis.json.
 def on_files(files, config):
-    data_dir = Path(config.config_file_path).parent / DATA_DIR
-    articles = list(config["articles"].values())
-    try:
-        data = load_data(data_dir, articles)
-        stopwords = load_stopwords(data_dir)
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    analysis = analyse(articles, data, stopwords)
+    project = config["project"]
+    analysis = analyse(project.articles, project.data, project.stopwords)
     config["analysis"] = analysis
-    env = config.theme.get_env().overlay(undefined=StrictUndefined)
-    page = env.get_template(TEMPLATE).render(analysis=analysis, articles=articles)
-    files.append(File.generated(config, "analysis.md", content=page))
+    page = config["site_templates"].get_template(PAGE_TEMPLATE).render(count=len(project.articles))
+    files.append(File.generated(config, PAGE, content=page))
     files.append(File.generated(config, "analysis.json", content=json.dumps(analysis, indent=1, ensure_ascii=False)))
     return files
-
-
-# Give the analysis page's template the data its tables show.
-def on_page_context(context, page, config, nav):
-    if page.file.src_uri == "analysis.md":
-        context["analysis"] = config["analysis"]
-    return context
 
 
 # Tag each article with its themes and main actors before Material's tags plugin reads them.
@@ -55,3 +44,18 @@ def on_page_markdown(markdown, page, config, files):
     if article is not None:
         page.meta["tags"] = config["analysis"]["tags"][article.slug]
     return markdown
+
+
+# Put each section's HTML, rendered with escaping, in place of its marker.
+def on_page_content(html, page, config, files):
+    if page.file.src_uri != PAGE:
+        return html
+    analysis = config["analysis"]
+    titles = {row["slug"]: row["label"] for row in analysis["articles"]}
+    root = get_relative_url(".", page.url).rstrip("/") + "/"
+    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module()
+
+    def section(match: re.Match) -> str:
+        return str(Markup(getattr(sections, match.group(1))(analysis, titles, root)))
+
+    return MARKER.sub(section, html)

@@ -1,49 +1,58 @@
-"""MkDocs hook: load and check the article pages, and give templates what they show."""
+"""MkDocs hook: check the articles and data, and give templates what they show."""
 
 from __future__ import annotations
 
 import html as html_lib
+import logging
 from pathlib import Path
 
 from jinja2 import StrictUndefined
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from corpus.articles import ARTICLES_DIR, SOURCES_DIR, ArticleError, load_articles
+from corpus.articles import ARTICLES_DIR, SOURCES_DIR, ArticleError
+from corpus.check import check_project
 from corpus.fidelity import check_fidelity
 
-log = get_plugin_logger(__name__)
+# Problems are logged as MkDocs' own lines ("ERROR - file: field: problem"), with no prefix.
+log = logging.getLogger("mkdocs.hooks.corpus")
 
-# The site's header above each article, rendered through the theme's Jinja environment.
+# The site's header above each article, and the home page's list of articles.
 HEADER_TEMPLATE = "partials/article-header.html"
+LIST_TEMPLATE = "partials/article-list.html"
 
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
-# Load every article once per build; a breach of the contract stops the build.
+# Check every article, the glossary and the curated data once per build. Every problem is
+# reported, one line each, before the build stops; nothing is published.
 def on_files(files, config):
-    try:
-        articles = load_articles(Path(config.docs_dir))
-    except ArticleError as error:
-        raise PluginError(str(error)) from None
-    # Kept on the config, which MkDocs makes anew for every build and rebuild; so is the
-    # header template, compiled once here rather than once per page.
-    config["articles"] = {f"{ARTICLES_DIR}/{article.slug}.md": article for article in articles}
-    env = config.theme.get_env().overlay(undefined=StrictUndefined)
-    config["article_header"] = env.get_template(HEADER_TEMPLATE)
-    log.debug("loaded %d articles", len(articles))
+    project = check_project(Path(config.config_file_path).parent)
+    if project.problems:
+        for line in project.problems:
+            log.error(line)
+        raise PluginError(
+            f"{len(project.problems)} problem(s) in the articles and data, listed above "
+            "(`make check` lists them without building)"
+        )
+    # Kept on the config, which MkDocs makes anew for every build and rebuild.
+    config["project"] = project
+    config["articles"] = {f"{ARTICLES_DIR}/{article.slug}.md": article for article in project.articles}
+    # Every template the hooks render escapes what it prints; markup comes from the templates.
+    config["site_templates"] = config.theme.get_env().overlay(undefined=StrictUndefined, autoescape=True)
     return files
 
 
-# Attach the checked article to its page and use its summary as the meta description.
+# Attach the checked article to its page. Material prints the title and the description into
+# the page unescaped, so they are handed over escaped.
 def on_page_markdown(markdown, page, config, files):
     article = config["articles"].get(page.file.src_uri)
     if article is not None:
         page.meta["article"] = article
-        # Material prints the description into an attribute unescaped; a quote would cut it.
+        page.meta["title"] = html_lib.escape(article.title, quote=True)
         page.meta["description"] = html_lib.escape(article.summary, quote=True)
     return markdown
 
@@ -59,11 +68,16 @@ def on_page_content(html, page, config, files):
     except ArticleError as error:
         raise PluginError(str(error)) from None
     original_url = get_relative_url(f"{SOURCES_DIR}/{article.original}", page.url)
-    header = config["article_header"].render(article=article, original_url=original_url)
-    return f'{header}\n<div class="article-text" data-article="{article.slug}">\n{html}\n</div>'
+    header = config["site_templates"].get_template(HEADER_TEMPLATE).render(article=article, original_url=original_url)
+    slug = html_lib.escape(article.slug, quote=True)
+    return f'{header}\n<div class="article-text" data-article="{slug}">\n{html}\n</div>'
 
 
-# Give every template the list of articles (the home page lists them).
+# Give the home page its list of articles, rendered with escaping.
 def on_page_context(context, page, config, nav):
-    context["articles"] = list(config["articles"].values())
+    if page.is_homepage:
+        articles = list(config["articles"].values())
+        base = get_relative_url(".", page.url)
+        listing = config["site_templates"].get_template(LIST_TEMPLATE).render(articles=articles, base=base)
+        context["article_list"] = Markup(listing)
     return context

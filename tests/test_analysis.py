@@ -1,4 +1,4 @@
-"""Unit tests of the analysis: curated-data checks, counts, dates, keyness and overlaps."""
+"""Unit tests of the analysis: curated-data checks, counts, dates, themes, keyness and resemblance."""
 
 from __future__ import annotations
 
@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from corpus.analysis import analyse, count_mentions, distinctive_words, keyness, sentences, similar_sections
+from corpus.analysis import analyse
 from corpus.articles import load_articles
-from corpus.data import DataError, load_data
+from corpus.check import check_project
+from corpus.data import DataError, load_data, load_data_checked, load_stopwords
 from corpus.dates import DateError, parse_date, resolve_relative
-from corpus.passages import find_quote, passages
+from corpus.keyness import distinctive_words, keyness, terms
+from corpus.mentions import count_mentions, mention_pattern
+from corpus.passages import body_sentences, find_quote, passages
+from corpus.resemblance import band, jaccard, section_items, sentence_items, shingles, similar_pairs, similar_passages
+from corpus.text import lower_words, sentences
+from corpus.themes import coverage_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,6 +56,7 @@ ACTORS = """\
 THEMES = """\
 - id: navies
   name: Navies
+  keywords: [navy]
   quotes:
     alpha: Japan's navy met Japanese officials
 """
@@ -64,14 +71,14 @@ TIMELINE = """\
   relative: last year
 """
 VOICES = """\
-- {name: Stoltenberg, role: official, article: beta, quote: Stoltenberg spoke.}
+- {name: Stoltenberg, role: official, attribution: statement, article: beta, quote: Stoltenberg spoke.}
 """
 PERSPECTIVES = """\
-- {article: alpha, perspective: The article reports a meeting., quote: Japan's navy met Japanese officials}
+- {article: alpha, subject: a meeting, framing: an event, quote: Japan's navy met Japanese officials}
 """
 OVERLAPS = """\
 - id: japan
-  claim: Japan takes part
+  topic: Japan
   quotes:
     alpha: Japan's navy
     beta: and Japan listened
@@ -138,11 +145,15 @@ def test_the_analysis_covers_both_articles(tmp_path):
     articles = load_articles(docs)
     result = analyse(articles, load_data(data_dir, articles), frozenset({"the", "and"}))
     assert [row["slug"] for row in result["articles"]] == ["alpha", "beta"]
-    assert result["themes"][0]["quotes"]["beta"] is None  # not discussed
-    assert result["themes"][0]["quotes"]["alpha"]["anchor"] == "p1"
+    navies = result["themes"][0]["coverage"]
+    assert navies["alpha"]["state"] == "quoted" and navies["alpha"]["quote"]["anchor"] == "p1"
+    assert navies["alpha"]["keyword_count"] == 1
+    assert navies["beta"] == {"state": "no-keywords", "keyword_count": 0, "quote": None, "reason": None}
     beta_event = next(e for e in result["timeline"] if e["article"] == "beta")
-    assert beta_event["date"] == "2023" and "resolved against the article’s date, 2024-01-31" in beta_event["note"]
+    assert beta_event["date"] == "2023"
+    assert "resolved against the article’s stated publication date, 2024-01-31" in beta_event["note"]
     assert [e["date"] for e in result["timeline"]] == ["2023", "2023-07"]
+    assert result["articles"][0]["perspective"]["subject"] == "a meeting"
     assert "Japan" in result["tags"]["alpha"] and "Navies" in result["tags"]["alpha"]
 
 
@@ -157,21 +168,29 @@ BAD_DATA = {
     ),
     "date not a date": (
         "timeline", TIMELINE.replace('date: "2023-07"', 'date: "2023-13"'),
-        r"^data/timeline\.yml: entry 1 \('A meeting'\): article 'alpha': date: '2023-13' is not a date",
+        r"^data/timeline\.yml: entry 1 \('A meeting'\): article 'alpha': 'date': '2023-13' is not a date",
     ),
     "relative date not understood": (
         "timeline", TIMELINE.replace("relative: last year", "relative: again"),
-        r"^data/timeline\.yml: entry 2 \('A speech'\): article 'beta': relative: 'again' is not a relative date",
+        r"^data/timeline\.yml: entry 2 \('A speech'\): article 'beta': 'relative': 'again' is not a relative date",
     ),
     "alias of two actors": (
         "actors", ACTORS + "- {name: Nippon, kind: country, aliases: [Tokyo]}\n",
-        r"^data/actors\.yml: entry 8 \('Nippon'\): alias 'Tokyo' already belongs to 'Japan'",
+        r"^data/actors\.yml: entry 8 \('Nippon'\): 'aliases': 'Tokyo' already belongs to 'Japan'",
     ),
     "missing key": (
-        "perspectives", "- {article: alpha, quote: Japan's navy}\n",
-        r"^data/perspectives\.yml: entry 1 \('alpha'\): required key 'perspective' is missing",
+        "perspectives", "- {article: alpha, quote: Japan's navy, framing: x}\n",
+        r"^data/perspectives\.yml: entry 1 \('alpha'\): 'subject': required key is missing",
     ),
-    "not YAML": ("overlaps", "- id: [broken\n", r"^data/overlaps\.yml: not valid YAML"),
+    "unknown key": (
+        "voices", VOICES.replace("role: official", "rol: official"),
+        r"^data/voices\.yml: entry 1 \('Stoltenberg'\): 'role': required key is missing",
+    ),
+    "not YAML": ("overlaps", "- id: [broken\n", r"^data/overlaps\.yml: line \d+: not valid YAML"),
+    "a scalar instead of a list": (
+        "themes", "just some text\n", r"^data/themes\.yml: file: must be a list of entries .*not a str",
+    ),
+    "an empty file": ("voices", "", r"^data/voices\.yml: file: is empty"),
 }
 
 
@@ -179,14 +198,114 @@ BAD_DATA = {
 def test_bad_data_is_refused_naming_file_entry_and_article(tmp_path, case):
     name, text, message = BAD_DATA[case]
     docs, data_dir = make_corpus(tmp_path, **{name: text})
-    with pytest.raises(DataError, match=message):
+    with pytest.raises(DataError, match=message) as caught:
+        load_data(data_dir, load_articles(docs))
+    # One line per problem, never a traceback or a multi-line message.
+    assert all("\n" not in line for line in caught.value.lines)
+
+
+def test_every_problem_in_the_data_is_listed_at_once(tmp_path):
+    docs, data_dir = make_corpus(
+        tmp_path,
+        themes=THEMES.replace("Japan's navy met", "Japan's fleet met"),
+        voices=VOICES.replace("article: beta", "article: gamma"),
+        timeline=TIMELINE.replace('date: "2023-07"', 'date: "2023-13"'),
+    )
+    data, problems = load_data_checked(data_dir, load_articles(docs))
+    assert [line.split(":")[0] for line in problems] == ["data/themes.yml", "data/timeline.yml", "data/voices.yml"]
+    # The sound entries are kept: the second timeline entry is still there.
+    assert [event.event for event in data.timeline] == ["A speech"]
+
+
+def test_a_data_file_that_is_not_utf8_is_refused_with_its_byte_offset(tmp_path):
+    docs, data_dir = make_corpus(tmp_path)
+    (data_dir / "voices.yml").write_bytes(VOICES.replace("official", "Gesch\u00e4ftsf\u00fchrer").encode("latin-1"))
+    offset = VOICES.index("official") + len("Gesch")
+    with pytest.raises(DataError, match=rf"^data/voices\.yml: byte {offset}: not UTF-8 \(byte 0xe4\); save the file as UTF-8"):
         load_data(data_dir, load_articles(docs))
 
 
-def test_a_missing_stopword_list_is_refused(tmp_path):
-    from corpus.data import load_stopwords
+def test_a_plan_or_prediction_is_refused_as_an_event_and_kept_as_an_expectation(tmp_path):
+    docs, data_dir = make_corpus(tmp_path)
+    (docs / "sources" / "alpha.txt").write_text(ALPHA + "The navy will sail there next year.\n")
+    page = docs / "articles" / "alpha.md"
+    page.write_text(page.read_text() + "\nThe navy will sail there next year.\n")
+    articles = load_articles(docs)
+    plan = "- {article: alpha, event: A voyage, quote: The navy will sail there next year., undated: next year}\n"
+    (data_dir / "timeline.yml").write_text(TIMELINE + plan)
+    with pytest.raises(DataError, match=r"entry 3 \('A voyage'\): article 'alpha': 'kind': the quote reads as a plan or prediction \('will'\); set kind: expectation"):
+        load_data(data_dir, articles)
+    (data_dir / "timeline.yml").write_text(TIMELINE + plan.replace("{article", "{kind: expectation, article"))
+    result = analyse(articles, load_data(data_dir, articles), frozenset())
+    assert [e["event"] for e in result["expectations"]] == ["A voyage"]
+    assert "A voyage" not in [e["event"] for e in result["timeline"]]
 
-    with pytest.raises(DataError, match=r"^data/stopwords\.txt: file is missing"):
+
+def test_relative_dates_resolve_only_against_a_stated_publication_date(tmp_path):
+    docs, data_dir = make_corpus(tmp_path)
+    beta = docs / "articles" / "beta.md"
+    # An update date is not a publication date: "last year" stays unresolved, and the page says why.
+    beta.write_text(beta.read_text().replace("published: 2024-01-31", "updated: 2024-01-31"))
+    articles = load_articles(docs)
+    assert articles[1].published is None and articles[1].updated == dt.date(2024, 1, 31)
+    event = next(e for e in analyse(articles, load_data(data_dir, articles), frozenset())["timeline"] if e["article"] == "beta")
+    assert event["date"] is None and event["label"] == "last year"
+    assert "not resolved" in event["note"] and "given as an update date" in event["note"]
+    # With a publication date, but evidence against it recorded in the data: unresolved, with the reason.
+    beta.write_text(beta.read_text().replace("updated: 2024-01-31", "published: 2024-01-31"))
+    (data_dir / "timeline.yml").write_text(TIMELINE + "  unresolved: The text speaks of the election as still to come.\n")
+    articles = load_articles(docs)
+    event = next(e for e in analyse(articles, load_data(data_dir, articles), frozenset())["timeline"] if e["article"] == "beta")
+    assert event["date"] is None and event["note"].endswith("The text speaks of the election as still to come.")
+
+
+def test_undated_entries_follow_the_dated_in_the_order_of_the_article(tmp_path):
+    docs, data_dir = make_corpus(tmp_path)
+    extra = (
+        "- {article: alpha, event: Claims, quote: China's claims there worry Tokyo, undated: there}\n"
+        "- {article: alpha, event: Navy, quote: Japan's navy met Japanese officials, undated: met}\n"
+    )
+    (data_dir / "timeline.yml").write_text(TIMELINE.replace("relative: last year", "undated: again") .replace("Jens Stoltenberg spoke again last year", "Jens Stoltenberg spoke again") + extra)
+    articles = load_articles(docs)
+    rows = analyse(articles, load_data(data_dir, articles), frozenset())["timeline"]
+    assert [r["event"] for r in rows] == ["A meeting", "Navy", "Claims", "A speech"]
+
+
+def test_a_theme_is_never_shown_as_not_discussed_where_its_keywords_occur(tmp_path):
+    themes = THEMES.replace("keywords: [navy]", "keywords: [Japan]")
+    docs, data_dir = make_corpus(tmp_path, themes=themes, perspectives=PERSPECTIVES + PERSPECTIVES.replace("alpha", "beta").replace("Japan's navy met Japanese officials", "and Japan listened"))
+    project = check_project_of(tmp_path)
+    assert project.problems == [
+        "data/themes.yml: theme 'navies': article 'beta': its keywords occur 1 time(s), but there is no quote; "
+        "add one under 'quotes', or say why it is not discussed under 'absent'"
+    ]
+    # A reason in the data is accepted, and shown.
+    (data_dir / "themes.yml").write_text(themes + "  absent:\n    beta: Japan is named only as a listener.\n")
+    project = check_project_of(tmp_path)
+    assert project.problems == []
+    cell = analyse(project.articles, project.data, frozenset())["themes"][0]["coverage"]["beta"]
+    assert cell == {"state": "absent", "keyword_count": 1, "quote": None, "reason": "Japan is named only as a listener."}
+
+
+def test_an_article_not_yet_curated_is_shown_as_such_not_as_not_discussing(tmp_path):
+    docs, data_dir = make_corpus(tmp_path, themes=THEMES.replace("keywords: [navy]", "keywords: [Japan]"))
+    project = check_project_of(tmp_path)
+    assert project.problems == []
+    cell = analyse(project.articles, project.data, frozenset())["themes"][0]["coverage"]["beta"]
+    assert cell["state"] == "not-curated" and cell["keyword_count"] == 1
+
+
+def check_project_of(tmp_path: Path):
+    """check_project on the corpus made by make_corpus, with the site's Markdown settings."""
+    (tmp_path / "mkdocs.yml").write_text("markdown_extensions:\n  - corpus.paragraphs\n")
+    (tmp_path / "includes").mkdir(exist_ok=True)
+    (tmp_path / "includes" / "abbreviations.md").write_text("*[US]: United States\n")
+    (tmp_path / "data" / "stopwords.txt").write_text("the and\n")
+    return check_project(tmp_path)
+
+
+def test_a_missing_stopword_list_is_refused(tmp_path):
+    with pytest.raises(DataError, match=r"^data/stopwords\.txt: file: does not exist"):
         load_stopwords(tmp_path / "data")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "stopwords.txt").write_text("The and\nOF\n")
@@ -230,19 +349,90 @@ def test_distinctive_words_favour_what_one_article_repeats(tmp_path):
     assert distinctive_words(articles, frozenset()) == {"alpha": [], "beta": []}
 
 
+def test_a_multi_word_name_is_one_term_whatever_its_spelling(tmp_path):
+    docs, data_dir = make_corpus(tmp_path)
+    names = mention_pattern(load_data(data_dir, load_articles(docs)).actors)
+    assert terms("The United States and the US met in Washington.", names) == [
+        "the", "United States", "and", "the", "United States", "met", "in", "United States",
+    ]
+
+
+def test_united_states_is_not_distinctive_for_being_spelled_out(tmp_path):
+    # Two articles that mention the United States equally often, one spelling it out and one
+    # writing "US" or "Washington": without merging aliases "united" and "states" would be
+    # distinctive of the first; with it, neither is, and the actor is not either.
+    spelled = " ".join(["The United States met again."] * 12)
+    short = " ".join(["The US met again.", "Washington met again.", "The US met again."] * 4)
+    docs = tmp_path / "docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "sources").mkdir()
+    for slug, text in (("long", spelled), ("short", short)):
+        (docs / "sources" / f"{slug}.txt").write_text(f"{slug.title()} Text\n{text}\n")
+        (docs / "articles" / f"{slug}.md").write_text(
+            f"---\ntitle: {slug.title()} Text\nsource: T\noriginal: {slug}.txt\nsummary: S.\n---\n\n{text}\n"
+        )
+    articles = load_articles(docs)
+    from corpus.data import Actor
+
+    names = mention_pattern([Actor("United States", "country", ("United States", "US", "Washington"))])
+    with_names = distinctive_words(articles, frozenset({"the"}), names)
+    assert with_names == {"long": [], "short": []}
+    without = distinctive_words(articles, frozenset({"the"}))
+    assert {item["word"] for item in without["long"]} == {"united", "states"}
+
+
 def test_sentences_split_at_full_stops_before_capitals():
     assert sentences('He said "yes." Then 2023 came. U.S. ships sailed? No.') == [
         'He said "yes."', "Then 2023 came.", "U.S. ships sailed?", "No.",
     ]
 
 
+def test_identical_texts_score_one_and_unrelated_texts_score_zero():
+    one = shingles(lower_words("Over the years, China has gone through many strategic games"))
+    assert jaccard(one, frozenset(one)) == 1.0
+    other = shingles(lower_words("Nothing at all in common with that sentence here today"))
+    assert jaccard(one, other) == 0.0
+    assert band(1.0) == "identical wording" and band(0.95) == "near-identical" and band(0.3) == "partly the same wording"
+
+
+def test_identical_sentences_in_the_first_article_score_exactly_one():
+    articles = load_articles(ROOT / "docs")
+    _, pairs = similar_passages(articles)
+    repeated = "Over the years, China has gone through many strategic games that prove that the United States"
+    identical = [p for p in pairs if p["a"]["text"] == p["b"]["text"]]
+    assert any(p["a"]["text"].startswith(repeated) for p in identical)
+    assert identical and all(p["similarity"] == 1.0 and p["band"] == "identical wording" for p in identical)
+
+
+@pytest.mark.parametrize("kind", ["sections", "sentences"])
+def test_the_indexed_similarity_agrees_with_brute_force_jaccard_over_all_pairs(kind):
+    articles = load_articles(ROOT / "docs")
+    items = [i for a in articles for i in (section_items(a) if kind == "sections" else sentence_items(a))]
+    threshold = 0.25 if kind == "sections" else 0.5
+    brute = {}
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = items[i], items[j]
+            if a.article is b.article and a.passage == b.passage:
+                continue
+            union = set(a.grams) | set(b.grams)
+            value = len(set(a.grams) & set(b.grams)) / len(union) if union else 0.0
+            if value >= threshold:
+                brute[(a.passage.anchor, a.text, b.passage.anchor, b.text)] = value
+    indexed = {(a.passage.anchor, a.text, b.passage.anchor, b.text): v for v, a, b in similar_pairs(items, threshold)}
+    assert indexed == pytest.approx(brute) and brute
+    # And at every threshold down to the smallest overlap, it still finds the same pairs.
+    low = {(a.text, b.text) for v, a, b in similar_pairs(items, 0.05)}
+    assert {(k[1], k[3]) for k in brute} <= low
+
+
 def test_similar_sections_finds_the_repeated_pieces_of_the_first_article():
     articles = load_articles(ROOT / "docs")
-    pairs = similar_sections(articles)
+    pairs, _ = similar_passages(articles)
     first = "nato-in-asia-a-dream-that-can-be-realized"
     assert pairs and pairs[0]["a"]["article"] == first == pairs[0]["b"]["article"]
     assert {pairs[0]["a"]["anchor"], pairs[0]["b"]["anchor"]} == {
         "will-japans-inclusion-increase-chinas-threat",
         "will-japans-nato-membership-increase-chinas-threat",
     }
-    assert pairs[0]["similarity"] > 0.25
+    assert 0.25 <= pairs[0]["similarity"] < 0.5 and pairs[0]["band"] == "partly the same wording"

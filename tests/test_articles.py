@@ -129,7 +129,8 @@ def test_the_real_articles_honour_the_contract():
     by_original = {a.original: a for a in articles}
     truncated = by_original["001_a7d68952c481db25.txt"]
     assert truncated.title_truncated and truncated.title.endswith(", and t")
-    assert truncated.published == dt.date(2024, 1, 31)
+    # "Mondo Military Updated on 2024-01-31": an update date, not a publication date.
+    assert truncated.updated == dt.date(2024, 1, 31) and truncated.published is None
     assert truncated.source == "Mondo Military"
     assert truncated.dropped == ("Related Pages",)
     untitled = by_original["003_e5dc64e63e726b82.txt"]

@@ -20,7 +20,7 @@ def break_page(project, old: str, new: str) -> None:
 
 CASES = {
     "missing required field": ("source: Mondo Military\n", "", r"there-is-no-way-back\.md: 'source': required field is missing"),
-    "wrong type": ("published: 2024-01-31", "published: last January", r"there-is-no-way-back\.md: 'published': must be a date"),
+    "wrong type": ("updated: 2024-01-31", "updated: last January", r"there-is-no-way-back\.md: 'updated': must be a date"),
     "front matter not YAML": ("source: Mondo Military", "source: [Mondo Military", r"there-is-no-way-back\.md: front matter: not valid YAML \(line \d+"),
     "original missing": ("original: 001_a7d68952c481db25.txt", "original: 001_missing.txt", r"there-is-no-way-back\.md: 'original': docs/sources/001_missing\.txt does not exist"),
     "lost word": ("responded to this problem", "responded to this", r"there-is-no-way-back\.md: body: word \d+ of 001_a7d68952c481db25\.txt is 'problem' but the page has 'through'"),

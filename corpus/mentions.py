@@ -1,0 +1,56 @@
+"""Mentions: how often each article names each actor, under any of its aliases, and where first."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from corpus.articles import Article
+from corpus.data import Actor
+from corpus.passages import passages
+from corpus.text import normalise
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """How often an article mentions an actor, and the passage of its first mention."""
+
+    count: int
+    first: str | None
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def mention_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every alias (longest first, whole words, optional possessive) and alias -> actor."""
+    owner = {alias: actor.name for actor in actors for alias in actor.aliases}
+    aliases = sorted(owner, key=len, reverse=True)
+    body = "|".join(re.escape(alias) for alias in aliases) or "(?!)"
+    pattern = re.compile(rf"(?<![A-Za-z0-9])({body})(?:'s|\u2019s|')?(?![A-Za-z0-9])")
+    return pattern, owner
+
+
+def count_mentions(
+    article: Article, actors: list[Actor], pattern: tuple[re.Pattern, dict[str, str]] | None = None
+) -> dict[str, Mentions]:
+    """Mentions of each actor in the article (headline and body), with the first one's anchor.
+
+    `pattern` is mention_pattern(actors), passed in to build it once for many articles.
+    """
+    pattern, owner = pattern or mention_pattern(actors)
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for passage in passages(article):
+        for match in pattern.finditer(normalise(passage.text)):
+            name = owner[match.group(1)]
+            counts[name] += 1
+            first.setdefault(name, passage.anchor)
+    return {actor.name: Mentions(counts[actor.name], first.get(actor.name)) for actor in actors}

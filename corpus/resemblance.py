@@ -1,0 +1,162 @@
+"""Resemblance: sections and sentences that repeat one another, by Jaccard similarity of word 3-shingles."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corpus.articles import Article
+from corpus.passages import Passage, body_sentences, page_link, passages
+from corpus.text import lower_words
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Two texts resemble each other by the share of their three-word sequences they have in common:
+# |A ∩ B| / |A ∪ B| of their sets of word 3-shingles (1 for identical wording, 0 for none shared).
+SHINGLE = 3
+# Pairs listed: sections from this similarity up, sentences (of at least SENTENCE_MIN_WORDS
+# words) from this similarity up.
+SECTION_MIN_SIMILARITY = 0.25
+SENTENCE_MIN_SIMILARITY = 0.5
+SENTENCE_MIN_WORDS = 8
+
+# Bands a similarity is named by on the page: (lowest value, name), highest first.
+BANDS = (
+    (1.0, "identical wording"),
+    (0.9, "near-identical"),
+    (0.5, "largely the same wording"),
+    (0.25, "partly the same wording"),
+    (0.0, "little shared wording"),
+)
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """A section or a sentence to compare: where it is, what it shows, and its shingles."""
+
+    article: Article
+    passage: Passage
+    text: str
+    grams: frozenset
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
+    """Word n-grams of a text, for resemblance."""
+    return frozenset(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    """|a ∩ b| / |a ∪ b|; 0 when both are empty."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def band(similarity: float) -> str:
+    """The name of the band a similarity falls in (see BANDS)."""
+    return next(name for lowest, name in BANDS if similarity >= lowest)
+
+
+@lru_cache(maxsize=4096)
+def sentence_items(article: Article) -> tuple[Item, ...]:
+    """Each body sentence of at least SENTENCE_MIN_WORDS words, with its shingles."""
+    found = []
+    for passage, sentence in body_sentences(article):
+        words = lower_words(sentence)
+        if len(words) >= SENTENCE_MIN_WORDS:
+            found.append(Item(article, passage, sentence, shingles(words)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def section_items(article: Article) -> tuple[Item, ...]:
+    """The article's sections (split at its headline and headings), each named by its opening
+    passage, with the shingles of all its sentences."""
+    sections: list[tuple[Passage, list[Passage]]] = []
+    for passage in passages(article):
+        if passage.kind != "paragraph" or not sections:
+            sections.append((passage, []))
+        if passage.kind == "paragraph":
+            sections[-1][1].append(passage)
+    items = []
+    for opening, paragraphs in sections:
+        grams = frozenset().union(
+            *(shingles(lower_words(sentence)) for p, sentence in body_sentences(article) if p in paragraphs)
+        )
+        items.append(Item(article, opening, opening.text, grams))
+    return tuple(items)
+
+
+def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item, Item]]:
+    """Every pair of items (not both the same passage) with Jaccard similarity >= threshold.
+
+    Exact, without comparing all pairs: with shingles ordered rarest first, two sets whose
+    similarity reaches t must share one of the first |A| - ceil(t * |A|) + 1 shingles of each
+    (prefix filtering). Candidates found that way are then measured exactly.
+    """
+    frequency = Counter(gram for item in items for gram in item.grams)
+    index: dict[tuple, list[int]] = defaultdict(list)
+    candidates: set[tuple[int, int]] = set()
+    for number, item in enumerate(items):
+        ordered = sorted(item.grams, key=lambda gram: (frequency[gram], gram))
+        # The small allowance keeps float rounding (0.9 * 10 = 9.000000000000002) from shortening it.
+        prefix = len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1 if threshold > 0 else len(ordered)
+        for gram in ordered[:prefix]:
+            for other in index[gram]:
+                candidates.add((other, number))
+            index[gram].append(number)
+    found = []
+    for i, j in candidates:
+        a, b = items[i], items[j]
+        if a.article is b.article and a.passage == b.passage:
+            continue
+        similarity = jaccard(a.grams, b.grams)
+        if similarity >= threshold:
+            found.append((similarity, a, b))
+    return found
+
+
+def similar_passages(articles: list[Article]) -> tuple[list[dict], list[dict]]:
+    """(similar sections, similar sentences) across and within the articles, as page rows."""
+    sections = [item for article in articles for item in section_items(article)]
+    sentences = [item for article in articles for item in sentence_items(article)]
+    return (
+        _rows(similar_pairs(sections, SECTION_MIN_SIMILARITY)),
+        _rows(similar_pairs(sentences, SENTENCE_MIN_SIMILARITY)),
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _rows(pairs: list[tuple[float, Item, Item]]) -> list[dict]:
+    """Pairs as data, most similar first: similarity, its band, and both sides with their links."""
+    rows = []
+    for similarity, *items in pairs:
+        sides = [
+            {
+                "article": item.article.slug,
+                "anchor": item.passage.anchor,
+                "url": f"articles/{item.article.slug}/#{item.passage.anchor}",
+                "link": page_link(item.article.slug, item.passage.anchor),
+                "text": item.text,
+            }
+            for item in items
+        ]
+        rows.append({"similarity": round(similarity, 3), "band": band(similarity), "a": sides[0], "b": sides[1]})
+    rows.sort(key=lambda row: (-row["similarity"], row["a"]["article"], row["a"]["anchor"], row["b"]["anchor"], row["a"]["text"]))
+    return rows
