@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 # Material 9.x prints a long notice about MkDocs 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build check test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ serve: $(VENV)/.site
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
+
+# Every problem in the articles, the glossary and the curated data, one line each, without building.
+check: $(VENV)/.site
+	$(BIN)/python -m corpus.check
 
 # The whole suite; a failing browser test leaves a screenshot beside the report in test-results/.
 test: $(VENV)/.dev node_modules/.installed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,11 +53,11 @@ def passages(article: Article) -> tuple[Passage, ...]:
             continue
         heading = HEADING.match(block)
         if heading:
-            text = ESCAPE.sub(r"\1", heading.group(2))
+            text = _plain(heading.group(2))
             found.append(Passage(slugify(normalise(text), "-"), "heading", text))
         else:
             number += 1
-            found.append(Passage(f"{ID_PREFIX}{number}", "paragraph", ESCAPE.sub(r"\1", " ".join(block.split()))))
+            found.append(Passage(f"{ID_PREFIX}{number}", "paragraph", _plain(" ".join(block.split()))))
     return tuple(found)
 
 
@@ -96,3 +97,13 @@ def find_quote(article: Article, quote: str) -> Passage | None:
         if wanted in comparable(passage.text):
             return passage
     return None
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _plain(markdown_text: str) -> str:
+    """The text a reader sees of a Markdown line: backslash escapes and character references undone."""
+    return html.unescape(ESCAPE.sub(r"\1", markdown_text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -39,10 +40,12 @@ def on_files(files, config):
 
 
 # Tag each article with its themes and main actors before Material's tags plugin reads them.
+# Material prints tag names unescaped (tags, listings, contents, search results), so they are
+# handed over escaped.
 def on_page_markdown(markdown, page, config, files):
     article = page.meta.get("article")
     if article is not None:
-        page.meta["tags"] = config["analysis"]["tags"][article.slug]
+        page.meta["tags"] = [html.escape(tag, quote=True) for tag in config["analysis"]["tags"][article.slug]]
     return markdown
 
 
