@@ -1,5 +1,7 @@
-// Material's search worker, loaded when the first message (the search index) arrives, with
-// typed words stemmed like the index and hyphenated compounds found from their parts.
+// Material's search worker, with typed words stemmed like the index and hyphenated compounds
+// found from their parts. Material starts this worker in place of its own (overrides/base.html);
+// the build names Material's worker, found in the theme's files, in this script's query string:
+// search-stemmed.js?material=search.<hash>.min.js.
 //
 // 1. Material appends a wildcard to every typed term ("escalate" becomes "escalate*"), and
 //    lunr skips the search pipeline for wildcard terms, so a whole word never met its stem
@@ -9,7 +11,8 @@
 // 4. The separator keeps hyphenated compounds whole ("asia-pacific"), so that a search for
 //    "Indo-Pacific" ranks the article that uses it first. So that "Pacific" still finds
 //    "Asia-Pacific", each typed word also matches as the part after a hyphen, boosted less.
-const MATERIAL_WORKER = "search.a7633da7.min.js";
+// 5. The first search a fresh worker runs is its slowest (nothing is compiled yet): the index
+//    answers a few throw-away queries as soon as it is built, before the reader types.
 
 function patch(lunr) {
   const stem = term => {
@@ -37,9 +40,11 @@ function patch(lunr) {
 
   // Words typed together must all be in the same section; only when no section has them
   // all do the results fall back to any of them (Material's default). Each plain word may
-  // also match as the part of a compound after a hyphen.
+  // also match as the part of a compound after a hyphen: the compounds that hold "-word"
+  // are listed from the index once, which is much cheaper than a leading wildcard per key.
   lunr.Index.prototype.search = function (queryString) {
     const { PROHIBITED, REQUIRED, OPTIONAL } = lunr.Query.presence;
+    const compounds = this.compounds ??= Object.keys(this.invertedIndex).filter(term => term.includes("-"));
     const search = allWords => this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse();
       const words = query.clauses.filter(clause => clause.presence !== PROHIBITED);
@@ -47,28 +52,30 @@ function patch(lunr) {
         if (allWords) clause.presence = REQUIRED;
         const word = /^([^*\-]+)\*$/.exec(clause.term);
         if (word)
-          query.clause({
-            term: "-" + word[1],
-            fields: clause.fields,
-            boost: 0.5,
-            usePipeline: false,
-            wildcard: lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING,
-            presence: OPTIONAL
-          });
+          for (const term of compounds)
+            if (term.includes("-" + word[1]))
+              query.clause({ term, fields: clause.fields, boost: 0.5, usePipeline: false, presence: OPTIONAL });
       }
     });
     const words = queryString.trim().split(lunr.tokenizer.separator).filter(Boolean);
     const all = words.length > 1 ? search(true) : [];
     return all.length ? all : search(false);
   };
+
+  // Warm the query code on each index as it is built, in the background.
+  const build = lunr.Builder.prototype.build;
+  lunr.Builder.prototype.build = function () {
+    const index = build.call(this);
+    for (const query of ["a", "ab", "ab cd", "ab-cd"])
+      index.search(query);
+    return index;
+  };
 }
 
-// Load Material's worker with the first message and hand that message on to it.
-let loaded = false;
-self.addEventListener("message", event => {
-  if (loaded) return;
-  loaded = true;
-  importScripts(MATERIAL_WORKER);
-  patch(self.lunr);
-  self.dispatchEvent(new MessageEvent("message", { data: event.data }));
-});
+// Load Material's worker at once, beside the index Material is fetching, so that both are
+// ready together; Material's worker answers every message from then on.
+const material = new URL(self.location.href).searchParams.get("material");
+if (!/^[\w.-]+\.js$/.test(material || ""))
+  throw new Error(`search-stemmed.js needs ?material=<Material's worker file>, got ${material}`);
+importScripts(material);
+patch(self.lunr);
