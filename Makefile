@@ -45,6 +45,7 @@ test: $(VENV)/.dev node_modules/.installed
 bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python bench/build_cost.py
 	$(BIN)/python bench/lighthouse.py
+	$(BIN)/python bench/search_latency.py
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache test-results

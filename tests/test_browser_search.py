@@ -80,3 +80,23 @@ def test_the_right_article_comes_first(page, served, query, expected):
 
 def test_there_are_at_least_25_cases():
     assert len(CASES) >= 25
+
+
+def test_search_is_ready_in_the_background_before_the_reader_opens_it(page, served):
+    # The index and Material's worker load after the page, untouched: the box says it is ready.
+    page.goto(served.url)
+    meta = page.locator(".md-search-result__meta")
+    assert meta.text_content().strip() == "Initializing search" or meta.text_content().strip() == "Type to start searching"
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() === 'Type to start searching'")
+    assert not page.locator("#__search").is_checked()
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => [e.name, e.initiatorType])")
+    assert [kind for name, kind in loaded if name.endswith("/search/search_index.json")] == ["xmlhttprequest"]
+
+
+def test_text_that_arrives_without_a_key_is_searched(page, served):
+    # Pasted or dictated text fires no key event; Material alone would wait for the next key.
+    page.goto(served.url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.insert_text("Mindoro")
+    assert article_of(first_result(page)) == B

@@ -2,14 +2,17 @@
 //
 // Material renders each search result's tags as an unnamed <nav>, so an open result list
 // holds many navigation landmarks no screen reader can tell apart (axe: landmark-unique).
-// Name each after its result.
-new MutationObserver(() => {
-  for (const tags of document.querySelectorAll(".md-search-result nav.md-tags:not([aria-label])")) {
-    const title = tags.closest("article")?.querySelector("h1, h2")?.textContent.trim() || "result";
-    const rank = [...document.querySelectorAll(".md-search-result nav.md-tags")].indexOf(tags) + 1;
-    tags.setAttribute("aria-label", `Tags of result ${rank}: ${title}`);
-  }
-}).observe(document.body, { childList: true, subtree: true });
+// Name each after its result. Only the result list is watched: the page's own changes
+// (tooltips, the table of contents) cost nothing here.
+const results = document.querySelector(".md-search-result");
+if (results)
+  new MutationObserver(() => {
+    const all = [...results.querySelectorAll("nav.md-tags")];
+    for (const tags of all.filter(tags => !tags.hasAttribute("aria-label"))) {
+      const title = tags.closest("article")?.querySelector("h1, h2")?.textContent.trim() || "result";
+      tags.setAttribute("aria-label", `Tags of result ${all.indexOf(tags) + 1}: ${title}`);
+    }
+  }).observe(results, { childList: true, subtree: true });
 
 // Material searches when a key is released: a reader waits for every key to come back up,
 // and text that arrives without a key (pasted from the menu, dictated) is not searched at all.
