@@ -3,6 +3,8 @@ and the page shows (plain data, no MkDocs)."""
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
+
 from corpus.articles import Article
 from corpus.data import CuratedData, Quote
 from corpus.keyness import KEYNESS_MIN_COUNT, KEYNESS_MIN_G2, KEYNESS_P, distinctive_words
@@ -19,6 +21,9 @@ from corpus.timeline import timeline
 # Tags: an article is tagged with the themes it discusses and its most-mentioned actors.
 TAGGED_ACTORS = 3
 TAGGED_KINDS = ("country", "organisation", "grouping", "person")
+
+# The articles listed for an actor beyond a column per article.
+TOP_ARTICLES = 3
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -161,6 +166,50 @@ def _actor_rows(articles: list[Article], data: CuratedData, counts: dict[str, di
             }
         total = sum(cell["count"] for cell in per_article.values())
         if total:
-            rows.append({"name": actor.name, "kind": actor.kind, "total": total, "counts": per_article})
+            rows.append({
+                "id": slugify(actor.name, "-"), "name": actor.name, "kind": actor.kind, "total": total,
+                "articles": sum(1 for cell in per_article.values() if cell["count"]), "counts": per_article,
+                # The articles that mention it most: [slug, {count, first, link}], at most TOP_ARTICLES.
+                "top": sorted(
+                    ([slug, cell] for slug, cell in per_article.items() if cell["count"]),
+                    key=lambda item: (-item[1]["count"], item[0]),
+                )[:TOP_ARTICLES],
+            })
     rows.sort(key=lambda row: (-row["total"], row["name"]))
     return rows
+
+
+def article_view(analysis: dict, slug: str, top: int = 8) -> dict:
+    """One article's part of the analysis, for the end of its page: its most-mentioned actors,
+    the themes it discusses, what it dates, its voices, its distinctive words, and the passages
+    and topics it shares with other articles (each pair seen from this article's side)."""
+    row = next(article for article in analysis["articles"] if article["slug"] == slug)
+    actors = sorted(
+        ({"name": a["name"], "id": a["id"], "kind": a["kind"], **a["counts"][slug]} for a in analysis["actors"] if a["counts"][slug]["count"]),
+        key=lambda item: (-item["count"], item["name"]),
+    )[:top]
+    shared = []
+    for kind, pairs in (("section", analysis["overlaps"]["similar_sections"]), ("sentence", analysis["overlaps"]["similar_sentences"])):
+        for pair in pairs:
+            for here, there in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
+                if here["article"] == slug:
+                    shared.append({"kind": kind, "similarity": pair["similarity"], "band": pair["band"], "here": here, "there": there})
+                    break  # a pair within this article is listed once
+    return {
+        "article": row,
+        "actors": actors,
+        "themes": [
+            {"id": t["id"], "name": t["name"], **t["coverage"][slug]}
+            for t in analysis["themes"]
+        ],
+        "events": [e for e in analysis["timeline"] if e["article"] == slug],
+        "expectations": [e for e in analysis["expectations"] if e["article"] == slug],
+        "voices": [v for v in analysis["voices"] if v["article"] == slug],
+        "distinctive_words": analysis["distinctive_words"].get(slug, []),
+        "shared": shared,
+        "topics": [
+            {"id": t["id"], "topic": t["topic"], "quotes": t["quotes"]}
+            for t in analysis["overlaps"]["topics"]
+            if any(q["article"] == slug for q in t["quotes"])
+        ],
+    }

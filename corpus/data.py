@@ -41,8 +41,8 @@ DATE_KEYS = ("date", "relative", "undated")
 # An entry of the timeline is something the article reports as having happened, or
 # something it expects (a plan or a prediction).
 EVENT_KINDS = ("event", "expectation")
-# What an article takes from a voice: its own words, a statement it reports, or information.
-ATTRIBUTIONS = ("quote", "statement", "information")
+# What an article takes from a voice: its own words, a statement or a question it reports, or information.
+ATTRIBUTIONS = ("quote", "statement", "question", "information")
 
 # Words that make a sentence a plan or a prediction rather than a report of an event
 # (lower case: "May" is a month).
@@ -331,9 +331,10 @@ class _Reader:
         def event(where: str, entry: dict) -> Event | None:
             slug = entry["article"]
             given = [key for key in DATE_KEYS if entry.get(key) not in (None, "")]
-            if len(given) != 1:
-                raise self._problem(f"{where}: article {shown(slug)}: give exactly one of 'date', 'relative', 'undated'")
             kind = self._choice(where, entry, "kind", EVENT_KINDS, "event")
+            # An event is placed in time; an expectation may come with no time at all.
+            if len(given) > 1 or (not given and kind == "event"):
+                raise self._problem(f"{where}: article {shown(slug)}: give exactly one of 'date', 'relative', 'undated'")
             description = self._text(where, entry, "event")
             quote = self._quote(where, slug, entry["quote"])
             if quote is None:

@@ -65,7 +65,7 @@ def _row(event: Event) -> dict:
         "kind": event.kind,
         "date": date.iso() if date else None,
         "precision": date.precision if date else None,
-        "label": date.label() if date else (event.relative or event.undated),
+        "label": date.label() if date else (event.relative or event.undated or "no time given"),
         "note": anchor_note(event),
         "event": event.event,
         "article": article.slug,

@@ -8,9 +8,11 @@ import re
 
 from markupsafe import Markup
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from corpus.analysis import analyse
+from corpus import figures
+from corpus.analysis import analyse, article_view
 
 # -----------------------------------------------------------------------------
 # Data
@@ -19,6 +21,10 @@ from corpus.analysis import analyse
 PAGE = "analysis.md"
 PAGE_TEMPLATE = "analysis-page.html"
 SECTIONS_TEMPLATE = "partials/analysis-sections.html"
+ARTICLE_TEMPLATE = "partials/article-collection.html"
+
+# What an article takes from a voice, in the page's words.
+ATTRIBUTIONS = {"quote": "words, quoted", "statement": "a statement", "question": "a question it raised", "information": "information"}
 
 # A section's marker in the page's Markdown: <div data-analysis="name"></div>
 MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
@@ -49,16 +55,41 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# Put each section's HTML, rendered with escaping, in place of its marker.
+# Put each section's HTML, rendered with escaping, in place of its marker; end each article's
+# page with its part of the analysis, listed in the page's table of contents.
 def on_page_content(html, page, config, files):
+    article = page.meta.get("article")
+    if article is not None:
+        analysis = config["analysis"]
+        root = get_relative_url(".", page.url).rstrip("/") + "/"
+        view = article_view(analysis, article.slug)
+        section = config["site_templates"].get_template(ARTICLE_TEMPLATE).render(
+            view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS,
+            chart=figures.article_actor_figure(view),
+        )
+        page.toc.items.append(AnchorLink("This article in the collection", "in-the-collection", 2))
+        return html + "\n" + section
     if page.file.src_uri != PAGE:
         return html
     analysis = config["analysis"]
-    titles = {row["slug"]: row["label"] for row in analysis["articles"]}
+    titles = figures.labels(analysis)
     root = get_relative_url(".", page.url).rstrip("/") + "/"
-    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module()
+    pictures = {
+        "actors": figures.actor_figure(analysis, root),
+        "actor_totals": figures.actor_totals_figure(analysis, root),
+        "themes": figures.theme_figure(analysis, root),
+        "timeline": figures.timeline_figure(analysis, root),
+        "resemblance": figures.resemblance_figure(analysis, root),
+    }
+    few = figures.few_articles(analysis)
+    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module({"attributions": ATTRIBUTIONS})
 
+    # Search finds the page by its headings and text, not by the quotes and names it repeats
+    # from the articles, which would crowd the articles themselves out of the results.
+    # (A <section>: Material's search parser ends an exclusion at the first closing tag of the
+    # same name, and the sections hold <div>s but no <section>.)
     def section(match: re.Match) -> str:
-        return str(Markup(getattr(sections, match.group(1))(analysis, titles, root)))
+        html = Markup(getattr(sections, match.group(1))(analysis, titles, root, pictures, few))
+        return f'<section class="analysis-section" data-search-exclude>\n{html}\n</section>'
 
     return MARKER.sub(section, html)

@@ -23,10 +23,18 @@ def page(site):
     return soup(site / "analysis" / "index.html")
 
 
-def section_table(page, heading_id: str):
-    heading = page.find(id=heading_id)
-    assert heading is not None, heading_id
-    return heading.find_next("table")
+TABLES = {
+    "articles-at-a-glance": "glance", "actors": "actor", "themes": "theme", "timeline": "timeline",
+    "what-the-articles-expect": "expectation", "voices-reported": "voice", "distinctive-words": "keyword",
+    "sections-that-repeat-one-another": "similarity", "sentences-that-repeat-one-another": "sentences",
+}
+
+
+def section_table(page, name: str):
+    """The table of a section of the page, by the section's old heading id."""
+    table = page.select_one(f'table[data-table="{TABLES[name]}"]')
+    assert table is not None, name
+    return table
 
 
 def target_of(site: Path, page_dir: Path, href: str) -> tuple[Path, str]:
@@ -38,39 +46,79 @@ def target_of(site: Path, page_dir: Path, href: str) -> tuple[Path, str]:
     return path, parsed.fragment
 
 
-SECTIONS = ("articles-at-a-glance", "actors", "themes", "timeline", "what-the-articles-expect", "voices-reported",
-            "distinctive-words")
+SECTIONS = ("actors", "themes", "timeline", "voices-reported", "distinctive-words", "overlaps")
 
 
-def test_every_section_is_there_and_opens_with_its_table_or_list(page):
+def test_every_section_opens_with_its_picture_or_compact_table(page):
+    # The overview comes first: a picture comparing the articles, and the articles themselves.
+    intro = page.find("h1").find_next_sibling("section", class_="analysis-section").find("div", class_="analysis-overview")
+    assert intro is not None and intro.select_one("figure.chart svg") and intro.select_one('table[data-table="glance"]')
     for heading_id in SECTIONS:
         heading = page.find("h2", id=heading_id)
         assert heading is not None, heading_id
-        assert heading.find_next_sibling().name == "table", heading_id
-        # Each table says what it counts and what it does not.
-        assert heading.find_next_sibling().find("caption").get_text(strip=True), heading_id
-    assert page.find("h2", id="overlaps").find_next_sibling("details") is not None
+        section = heading.find_next_sibling()
+        assert section.name == "section" and section.has_attr("data-search-exclude"), heading_id
+        first = section.find(True)
+        assert (first.name == "figure" and "chart" in first["class"]) or first.name == "table", heading_id
+    # Long tables fold away; each says what it counts and what it does not.
+    for table in page.select("article table[data-table]"):
+        assert table.find("caption").get_text(strip=True), table["data-table"]
+    for name in ("actor", "theme", "timeline", "expectation", "voice-quotes", "similarity", "sentences"):
+        assert page.select_one(f'details > table[data-table="{name}"]') is not None, name
     assert page.find("h2", id="about-the-data") is not None
+
+
+def test_every_picture_is_an_image_with_a_title_a_description_and_its_numbers_in_a_table(page, analysis):
+    figures = page.select("figure.chart")
+    assert {f["id"] for f in figures} == {"chart-actors", "chart-actor-totals", "chart-themes", "chart-timeline", "chart-resemblance"}
+    for figure in figures:
+        svg = figure.find("svg")
+        assert svg["role"] == "img"
+        title_id, desc_id = svg["aria-labelledby"].split()
+        assert svg.find("title", id=title_id).get_text(strip=True)
+        assert len(svg.find("desc", id=desc_id).get_text(strip=True)) > 80
+        # Links lie beside the picture, never inside the image (its children are presentational).
+        assert svg.find("a") is None
+        for link in figure.select("a.chart-mark"):
+            assert link.select_one(".chart-tip").get_text(strip=True)
+    # The overview's numbers are the actor table's.
+    grid = page.select_one("#chart-actors")
+    names = [a["name"] for a in analysis["actors"][:8]]
+    shown = [t.get_text() for t in grid.select("text.chart-value")]
+    assert shown == [str(a["counts"][row["slug"]]["count"]) for row in analysis["articles"] for a in analysis["actors"][:8]]
+    assert [t.get_text() for t in grid.select("text.chart-column")][:1] == [names[0]]
+
+
+def test_chart_marks_link_to_what_they_show(site, page, analysis):
+    checked = 0
+    for link in page.select("figure.chart a.chart-mark"):
+        path, fragment = target_of(site, site / "analysis", link["href"])
+        assert path.exists(), link["href"]
+        if fragment:
+            assert soup(path).find(id=fragment) is not None, link["href"]
+        checked += 1
+    assert checked >= 40
 
 
 def test_glance_table_agrees_with_json(page, analysis):
     rows = section_table(page, "articles-at-a-glance").select("tbody tr")
     assert [row["data-article"] for row in rows] == [a["slug"] for a in analysis["articles"]]
     for row, article in zip(rows, analysis["articles"]):
-        cells = [" ".join(td.get_text().split()) for td in row.find_all("td")]
-        assert cells[0] == article["source"]
-        assert cells[2] == f"{article['words']:,}"
+        meta = " ".join(row.select_one(".glance-meta").get_text().split())
+        source = "source not stated" if article["source"] == "Not stated" else article["source"]
+        assert meta.startswith(source + " · ") and meta.endswith(f"{article['words']:,} words")
+        cell = " ".join(row.select_one("td.glance-perspective").get_text().split())
         perspective = article["perspective"]
         # The frame is the template's; the data fills it in.
-        assert cells[3].startswith(f"The article presents {perspective['subject']} as {perspective['framing']}: ")
-        assert comparable(perspective["quote"]) in comparable(cells[3])
+        assert cell.startswith(f"The article presents {perspective['subject']} as {perspective['framing']}: ")
+        assert comparable(perspective["quote"]) in comparable(cell)
 
 
 def test_dates_are_shown_under_their_own_names(page, analysis):
     rows = {row["data-article"]: row for row in section_table(page, "articles-at-a-glance").select("tbody tr")}
     dated = next(a for a in analysis["articles"] if a["slug"] == "there-is-no-way-back")
     assert dated["published"] is None and dated["updated"] == "2024-01-31"
-    date_cell = " ".join(rows["there-is-no-way-back"].find_all("td")[1].get_text().split())
+    date_cell = " ".join(rows["there-is-no-way-back"].select_one(".glance-date").get_text().split())
     assert date_cell == "updated 2024-01-31; publication date not stated"
 
 
@@ -153,8 +201,8 @@ def test_the_timeline_dates_nothing_against_an_update_date(page, analysis):
     table = section_table(page, "timeline")
     assert len(table.select("tbody tr")) == len(events)
     for row in table.select("tbody tr"):
-        assert row.find_all("td")[1].get_text().startswith("The article reports: ")
-    assert "follow the dated ones" in table.find("caption").get_text()
+        assert row.find_all("td")[2].get_text().startswith("The article reports: ")
+    assert "follow the dated ones" in page.find("h2", id="timeline").find_next("p", class_="caption").get_text()
 
 
 def test_predictions_are_listed_as_expectations_not_events(page, analysis):
@@ -163,15 +211,18 @@ def test_predictions_are_listed_as_expectations_not_events(page, analysis):
     assert not any("will" in e["quote"].split() for e in analysis["timeline"])
     rows = section_table(page, "what-the-articles-expect").select("tbody tr")
     assert len(rows) == len(expected)
-    assert all(r.find_all("td")[1].get_text().startswith("The article expects: ") for r in rows)
+    assert all(r.find_all("td")[2].get_text().startswith("The article expects: ") for r in rows)
+    # An expectation may have no time in the text; an event never.
+    assert any(e["label"] == "no time given" for e in analysis["expectations"])
+    assert all(e["label"] != "no time given" for e in analysis["timeline"])
 
 
 def test_voices_are_sources_the_articles_report(analysis, page):
     names = {v["name"] for v in analysis["voices"]}
     assert {"Guangming.com", "Global Times", "Reference news network", "Sergei Lavrov", "Vladimir Putin",
-            "Dai Fan", "Fumio Kishida", "Mark Rutte"} <= names
+            "Dai Fan", "Fumio Kishida", "NATO's 2030 reform plan"} <= names
     # Only mentioned, never reported: an actor, not a voice.
-    assert "Jens Stoltenberg" not in names and "Donald Trump" not in names
+    assert not {"Jens Stoltenberg", "Donald Trump", "Mark Rutte"} & names
     assert len(section_table(page, "voices-reported").select("tbody tr")) == len(analysis["voices"])
 
 
@@ -183,6 +234,7 @@ def test_distinctive_words_are_computed_and_link_to_search(page, analysis):
         assert [i["keyness"] for i in items] == sorted((i["keyness"] for i in items), reverse=True)
         assert all(i["keyness"] >= 10.83 for i in items)
     caption = section_table(page, "distinctive-words").find("caption").get_text()
+    assert "G²" in caption
     assert "G² ≥ 10.83" in caption and "p < 0.001" in caption and "not corrected" in caption
     assert not {"united", "states"} & set(words)
 
@@ -199,7 +251,9 @@ def test_overlap_topics_are_framed_and_similarities_banded(page, analysis):
     shown = [" ".join(td.get_text().split()) for td in table.select("td.number")]
     assert shown == [f"{p['similarity'] * 100:.0f}% {p['band']}" for p in analysis["overlaps"]["similar_sections"]]
     caption = table.find("caption").get_text()
-    assert "near-identical from 90%" in caption
+    assert "near-identical from 90%" in caption and "little shared" not in caption
+    caption = section_table(page, "sentences-that-repeat-one-another").find("caption").get_text()
+    assert "largely the same wording from 50%" in caption and "partly" not in caption
     sentences = analysis["overlaps"]["similar_sentences"]
     assert all(p["band"] == "near-identical" for p in sentences if 0.9 <= p["similarity"] < 1)
     assert all(p["band"] != "near-identical" for p in sentences if p["similarity"] < 0.9)
@@ -265,7 +319,7 @@ def test_bad_data_stops_the_build_with_one_line(project_copy, tmp_path):
     themes = project_copy / "data" / "themes.yml"
     themes.write_text(themes.read_text().replace("joined NATO's Cyber Security Defense Center", "joined NATO's cyber centre"))
     voices = project_copy / "data" / "voices.yml"
-    voices.write_text(voices.read_text().replace("role: outlet", "role: [outlet]", 1))
+    voices.write_text(voices.read_text().replace("role: not described in the article", "role: [outlet]", 1))
     result = run_mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     lines = [l for l in result.stderr.splitlines() if "data/" in l]
@@ -274,3 +328,62 @@ def test_bad_data_stops_the_build_with_one_line(project_copy, tmp_path):
     assert re.search(r"data/themes\.yml: entry 7 \('cyber'\): article 'nato-in-asia-a-dream-that-can-be-realized': quote is not verbatim", lines[0])
     assert re.search(r"data/voices\.yml: entry 1 \('Guangming.com'\): 'role': must be text", lines[1])
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
+    for row in analysis["articles"]:
+        path = site / "articles" / row["slug"] / "index.html"
+        page = soup(path)
+        section = page.select_one("section#in-the-collection")
+        assert section is not None, row["slug"]
+        # It comes after the article's text, and the page's contents list it.
+        assert section.find_previous("div", class_="article-text") is not None
+        assert page.select_one('nav.md-nav--secondary a[href="#in-the-collection"]') is not None
+        # It links to the corpus page, and the corpus page links to the article.
+        assert any(a["href"].endswith("analysis/") for a in section.select("a[href]"))
+        # Its actors are the article's own most mentioned, with counts and first mentions on the page.
+        top = sorted((a for a in analysis["actors"] if a["counts"][row["slug"]]["count"]),
+                     key=lambda a: (-a["counts"][row["slug"]]["count"], a["name"]))[:8]
+        marks = section.select("#chart-article-actors a.chart-mark")
+        assert [m["href"] for m in marks] == [f"#{a['counts'][row['slug']]['first']}" for a in top]
+        for mark in marks:
+            assert page.find(id=mark["href"][1:]) is not None
+        # Every theme is there, in the same words as on the corpus page.
+        for theme in analysis["themes"]:
+            item = section.select_one(f'li[data-theme="{theme["id"]}"]')
+            cell = theme["coverage"][row["slug"]]
+            assert item is not None and f"keywords: {cell['keyword_count']}" in item.get_text()
+            if cell["quote"]:
+                assert comparable(cell["quote"]["quote"]) in comparable(item.get_text())
+                assert item.select_one("a.quote")["href"] == f"#{cell['quote']['anchor']}"
+        for event in [e for e in analysis["timeline"] + analysis["expectations"] if e["article"] == row["slug"]]:
+            assert event["event"] in section.get_text()
+
+
+def test_repeated_passages_are_linked_both_ways(site, analysis):
+    pairs = analysis["overlaps"]["similar_sections"] + analysis["overlaps"]["similar_sentences"]
+    assert pairs
+    for pair in pairs:
+        for here, there in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
+            section = soup(site / "articles" / here["article"] / "index.html").select_one("section#in-the-collection")
+            hrefs = {a["href"] for a in section.select("a[href]")}
+            wanted = f"#{there['anchor']}" if there["article"] == here["article"] else f"../../{there['url']}"
+            assert wanted in hrefs, (here["article"], wanted)
+            assert f"#{here['anchor']}" in hrefs
+
+
+def test_the_analysis_page_is_found_by_its_headings_not_its_quotes(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    entries = [d for d in index["docs"] if d["location"].startswith("analysis/")]
+    assert entries and any(d["title"] == "Actors" for d in entries)
+    text = " ".join(d["text"] for d in entries)
+    # The articles' words quoted on the page are not indexed a second time.
+    assert "prospects for this concept are still not optimistic" not in text
+
+
+def test_an_articles_own_analysis_is_not_indexed_for_search(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    for doc in index["docs"]:
+        if doc["location"].startswith("articles/"):
+            assert "in-the-collection" not in doc["location"]
+            assert "This article in the collection" not in doc["text"]

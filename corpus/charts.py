@@ -1,0 +1,257 @@
+"""Charts: the geometry of the analysis pictures (dot grids, bars, a time axis), drawn as SVG by
+partials/charts.html. Pure data in viewBox units; each linked mark also gives the box that its
+link covers, as percentages, so the picture itself can stay a plain image (role="img")."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Sizes in viewBox units (about CSS pixels at full width).
+FONT = 13
+ROW = 30
+LABEL_WIDTH = 200
+COLUMN = 120
+HEADER = 46
+BAR_WIDTH = 420
+GAP = 8
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text on the picture."""
+
+    x: float
+    y: float
+    text: str
+    anchor: str = "start"
+    css: str = "chart-label"
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    css: str = "chart-rule"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A drawn value: a dot (r > 0) or a box, the text written on it, and where it leads."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    text: str
+    name: str  # what the mark says in words: its accessible name and its tip
+    href: str | None = None
+    css: str = "chart-bar"
+    r: float = 0.0
+    text_x: float | None = None
+    text_y: float | None = None
+    text_css: str = "chart-value"
+    text_anchor: str = "middle"
+    dot_x: float | None = None  # a dot's centre, when it is not the box's
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One picture: its title and description (its text alternative), size and contents."""
+
+    id: str
+    title: str
+    desc: str
+    width: float
+    height: float
+    marks: list[Mark] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    def box(self, mark: Mark) -> dict[str, str]:
+        """The mark's box as CSS percentages of the picture, for the link laid over it."""
+        return {
+            "left": _percent(mark.x / self.width),
+            "top": _percent(mark.y / self.height),
+            "width": _percent(mark.w / self.width),
+            "height": _percent(mark.h / self.height),
+        }
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value of a grid: how big, what is written, what it says, where it leads, its style."""
+
+    value: float
+    text: str
+    name: str
+    href: str | None = None
+    css: str = "chart-dot"
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def dot_grid(
+    id: str, title: str, desc: str, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell],
+    shape: str = "dot", label_width: float = LABEL_WIDTH, column: float = COLUMN,
+) -> Chart:
+    """Rows against columns; each cell a dot whose area grows with its value (shape 'dot') or a
+    square styled by its state (shape 'square'), with its text written beside or in it."""
+    LABEL_WIDTH, COLUMN = label_width, column  # noqa: N806 (the layout's two measures, for this grid)
+    width = LABEL_WIDTH + COLUMN * len(columns)
+    height = HEADER + ROW * len(rows) + GAP
+    labels, lines, marks = [], [], []
+    for j, heading in enumerate(columns):
+        x = LABEL_WIDTH + COLUMN * j + COLUMN / 2
+        for k, part in enumerate(_wrap(heading, int(COLUMN / 7.5), 2)):
+            labels.append(Label(x, 18 + k * (FONT + 2), part, "middle", "chart-column"))
+    largest = max((cell.value for cell in cells.values()), default=0) or 1
+    for i, row in enumerate(rows):
+        y = HEADER + ROW * i
+        labels.append(Label(LABEL_WIDTH - GAP, y + ROW / 2 + FONT / 3, _cut(row, int(LABEL_WIDTH / 7.5)), "end"))
+        lines.append(Line(LABEL_WIDTH, y + ROW, width, y + ROW))
+        for j in range(len(columns)):
+            cell = cells.get((i, j))
+            if cell is None:
+                continue
+            cx, cy = LABEL_WIDTH + COLUMN * j + COLUMN / 2, y + ROW / 2
+            if shape == "dot":
+                r = 2 + 9 * math.sqrt(cell.value / largest) if cell.value else 0
+                marks.append(Mark(
+                    cx - COLUMN / 2 + 2, y + 2, COLUMN - 4, ROW - 4, cell.text, cell.name, cell.href, cell.css, r=r,
+                    text_x=cx + 13, text_y=cy + FONT / 3, text_anchor="start", dot_x=cx - 8,
+                ))
+            else:
+                marks.append(Mark(
+                    cx - 24, y + 4, 48, ROW - 8, cell.text, cell.name, cell.href, cell.css,
+                    text_x=cx, text_y=cy + FONT / 3,
+                ))
+    return Chart(id, title, desc, width, height, marks, labels, lines)
+
+
+def bar_chart(
+    id: str, title: str, desc: str, rows: list[tuple[str, float, Cell]], maximum: float | None = None,
+    label_width: float = LABEL_WIDTH, row: float = ROW,
+) -> Chart:
+    """Horizontal bars, one a row, each with its value written at its end."""
+    ROW = row  # noqa: N806 (this chart's row height)
+    width = label_width + BAR_WIDTH + 150
+    height = ROW * len(rows) + GAP
+    largest = maximum or max((value for _, value, _ in rows), default=0) or 1
+    labels, marks = [], []
+    for i, (label, value, cell) in enumerate(rows):
+        y = ROW * i + GAP / 2
+        labels.append(Label(label_width - GAP, y + ROW / 2 + FONT / 3, _cut(label, int(label_width / 7.5)), "end"))
+        length = max(1.5, BAR_WIDTH * value / largest)
+        marks.append(Mark(
+            label_width, y + 5, length, ROW - 10, cell.text, cell.name, cell.href, cell.css,
+            text_x=label_width + length + 5, text_y=y + ROW / 2 + FONT / 3, text_anchor="start",
+        ))
+    return Chart(id, title, desc, width, height, marks, labels, [Line(label_width, 0, label_width, height)])
+
+
+def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]], undated: list[Cell]) -> Chart:
+    """A time axis: each dated entry ('1997', '2023-12' or '2023-12-30') placed at the precision
+    the text gives it: a year or a month as a span, a day as a point. Entries the text gives no
+    year for are set apart on the right, in a box of their own."""
+    axis_left, axis_width, side = 20, 530, 370
+    width = axis_left + axis_width + side + 20
+    starts = [_year_fraction(date, start=True) for date, _, _ in dated] or [2000.0]
+    ends = [_year_fraction(date, start=False) for date, _, _ in dated] or [2001.0]
+    first, last = math.floor(min(starts)), math.ceil(max(ends))
+    first, last = first - 1, max(last + 1, first + 3)
+
+    def x_of(year: float) -> float:
+        return axis_left + axis_width * (year - first) / (last - first)
+
+    ROW = 24  # noqa: N806 (a tighter row than the grids')
+    # Entries with no year stand in two columns when there are more of them than dated ones.
+    per_column = max(len(dated), -(-len(undated) // 2) if len(undated) > len(dated) else len(undated), 1)
+    lanes = per_column
+    top = 24
+    height = top + ROW * lanes + 40
+    axis_y = height - 26
+    labels = [Label(width - side / 2 - 10, 14, "No year in the text", "middle", "chart-column")]
+    lines = [Line(axis_left, axis_y, axis_left + axis_width, axis_y, "chart-axis")]
+    step = _tick_step(last - first)
+    for year in range(first - first % step + step, last + 1, step):
+        lines.append(Line(x_of(year), axis_y, x_of(year), axis_y + 5, "chart-axis"))
+        labels.append(Label(x_of(year), axis_y + 19, str(year), "middle", "chart-tick"))
+    marks = []
+    for i, (date, text, cell) in enumerate(dated):
+        y = top + ROW * i
+        start, end = x_of(_year_fraction(date, True)), x_of(_year_fraction(date, False))
+        span = end - start
+        w = max(span, 10)
+        x = start + span / 2 - w / 2
+        lines.append(Line(start + span / 2, y + ROW - 6, start + span / 2, axis_y, "chart-guide"))
+        marks.append(Mark(
+            x, y + 3, w, ROW - 6, text, cell.name, cell.href, cell.css + (" chart-point" if date.count("-") == 2 else ""),
+            text_x=x + w + 6 if x + w + 6 < axis_left + axis_width - 40 else x - 6,
+            text_y=y + ROW / 2 + 2, text_anchor="start" if x + w + 6 < axis_left + axis_width - 40 else "end",
+        ))
+    box_x = axis_left + axis_width + 20
+    lines.append(Line(box_x - 10, 4, box_x - 10, height - 4, "chart-rule"))
+    for i, cell in enumerate(undated):
+        y = top + ROW * (i % per_column)
+        x = box_x + (side / 2) * (i // per_column)
+        marks.append(Mark(
+            x, y + 3, 22, ROW - 6, cell.text, cell.name, cell.href, cell.css,
+            text_x=x + 28, text_y=y + ROW / 2 + 2, text_anchor="start",
+        ))
+    return Chart(id, title, desc, width, height, marks, labels, lines)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.3f}%"
+
+
+def _cut(text: str, limit: int) -> str:
+    """Text cut to a length the picture has room for, with '…' where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """Words in at most `lines` lines of about `width` characters; the last one cut with '…'."""
+    found: list[str] = []
+    for word in text.split():
+        if found and len(found[-1]) + 1 + len(word) <= width:
+            found[-1] += " " + word
+        else:
+            found.append(word)
+    if len(found) > lines:
+        found = found[: lines - 1] + [_cut(" ".join(found[lines - 1 :]), width)]
+    return [_cut(line, width + 2) for line in found]
+
+
+def _year_fraction(date: str, start: bool) -> float:
+    """A date with its precision as a point in years: the start or the end of what it names."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return parts[0] + (0 if start else 1)
+    if len(parts) == 2:
+        return parts[0] + (parts[1] - (1 if start else 0)) / 12
+    return parts[0] + (parts[1] - 1) / 12 + (parts[2] - 1) / 365
+
+
+def _tick_step(span: int) -> int:
+    """Years between ticks, so that an axis has at most about ten."""
+    return next(step for step in (1, 2, 5, 10, 20, 25, 50, 100) if span / step <= 10)

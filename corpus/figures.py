@@ -1,0 +1,244 @@
+"""Figures: which picture shows what part of the analysis, with the words that describe it.
+
+Each function takes the analysis (corpus.analysis.analyse) and `root`, the way from the page
+the picture is on to the site root, and returns a corpus.charts.Chart."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.charts import Cell, Chart, bar_chart, dot_grid, time_axis
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Up to this many articles, pictures and tables give each article a column; beyond it they
+# show totals and the top articles, and each article's own page carries its details.
+MAX_COLUMNS = 6
+TOP_ACTORS = 8
+TOP_PAIRS = 10
+
+# How a theme's state in an article is drawn and said.
+THEME_STATES = {
+    "quoted": ("Q", "quoted"),
+    "absent": ("–", "not discussed, with the data's reason"),
+    "no-keywords": ("·", "no quote, none of the keywords"),
+    "not-curated": ("?", "keywords occur, not yet curated"),
+}
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def few_articles(analysis: dict) -> bool:
+    """Whether the collection is small enough for a column per article."""
+    return len(analysis["articles"]) <= MAX_COLUMNS
+
+
+def labels(analysis: dict) -> dict[str, str]:
+    """Short titles of the articles, by slug."""
+    return {row["slug"]: row["label"] for row in analysis["articles"]}
+
+
+def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
+    """Mentions of the most-mentioned actors: per article (a dot grid), or in all (bars)."""
+    actors = analysis["actors"][:top]
+    titles = labels(analysis)
+    if not few_articles(analysis):
+        rows = [
+            (actor["name"], actor["total"], Cell(
+                actor["total"], str(actor["total"]),
+                f"{actor['name']}: {actor['total']} mentions in {actor['articles']} articles",
+                f"{root}analysis/#actor-{actor['id']}", "chart-bar",
+            ))
+            for actor in actors
+        ]
+        return bar_chart(
+            "chart-actors", f"Mentions of the {len(actors)} most-mentioned actors, all articles",
+            "Bars: " + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".", rows,
+        )
+    articles = analysis["articles"]
+    cells = {}
+    for i, article in enumerate(articles):
+        for j, actor in enumerate(actors):
+            count = actor["counts"][article["slug"]]
+            first = count["first"]
+            cells[(i, j)] = Cell(
+                count["count"], str(count["count"]),
+                f"{actor['name']}: {count['count']} mention{'s' if count['count'] != 1 else ''} in {titles[article['slug']]}"
+                + ("; go to the first" if first else ""),
+                f"{root}articles/{article['slug']}/#{first}" if first else None,
+                "chart-dot" if count["count"] else "chart-dot chart-zero",
+            )
+    desc = (
+        f"Mentions of the {len(actors)} most-mentioned actors (columns) in each of the {len(articles)} articles "
+        "(rows). Each dot's area grows with the count, which is written beside it. "
+        + " ".join(
+            f"{actor['name']}: " + ", ".join(f"{actor['counts'][a['slug']]['count']} in {titles[a['slug']]}" for a in articles) + "."
+            for actor in actors
+        )
+    )
+    return dot_grid(
+        "chart-actors", f"Mentions of the {len(actors)} most-mentioned actors, per article",
+        desc, [titles[a["slug"]] for a in articles], [a["name"] for a in actors], cells,
+        label_width=170, column=78,
+    )
+
+
+def actor_totals_figure(analysis: dict, root: str, top: int = 10) -> Chart:
+    """Mentions of the most-mentioned actors in all the articles together, as bars."""
+    actors = analysis["actors"][:top]
+    rows = [
+        (actor["name"], actor["total"], Cell(
+            actor["total"], f"{actor['total']} in {actor['articles']} article{'s' if actor['articles'] != 1 else ''}",
+            f"{actor['name']} ({actor['kind']}): {actor['total']} mentions in {actor['articles']} of "
+            f"{len(analysis['articles'])} articles; go to the row of the table",
+            f"{root}analysis/#actor-{actor['id']}", "chart-bar",
+        ))
+        for actor in actors
+    ]
+    return bar_chart(
+        "chart-actor-totals", f"Mentions of the {len(actors)} most-mentioned actors in all articles",
+        f"Bars of the mentions of the {len(actors)} most-mentioned actors, all articles together, with the number of "
+        "articles that mention each: " + "; ".join(cell.text.join([f"{name}: ", ""]) for name, _, cell in rows) + ".",
+        rows, row=24,
+    )
+
+
+def article_actor_figure(view: dict) -> Chart:
+    """One article's most-mentioned actors (corpus.analysis.article_view), as bars that link to
+    the first mention on its own page."""
+    title = view["article"]["label"]
+    rows = [
+        (actor["name"], actor["count"], Cell(
+            actor["count"], str(actor["count"]),
+            f"{actor['name']}: {actor['count']} mention{'s' if actor['count'] != 1 else ''} in this article; go to the first",
+            f"#{actor['first']}", "chart-bar",
+        ))
+        for actor in view["actors"]
+    ]
+    return bar_chart(
+        "chart-article-actors", f"The actors {title} mentions most",
+        f"Bars of the mentions of the {len(rows)} actors this article mentions most: "
+        + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".",
+        rows, row=24,
+    )
+
+
+def theme_figure(analysis: dict, root: str) -> Chart:
+    """Themes against articles: quoted, not discussed or not curated (a grid), or how many
+    articles discuss each theme (bars)."""
+    themes = analysis["themes"]
+    titles = labels(analysis)
+    if not few_articles(analysis):
+        rows = []
+        for theme in themes:
+            quoted = sum(1 for cell in theme["coverage"].values() if cell["state"] == "quoted")
+            rows.append((theme["name"], quoted, Cell(
+                quoted, str(quoted), f"{theme['name']}: discussed in {quoted} articles", f"{root}analysis/#theme-{theme['id']}",
+                "chart-bar",
+            )))
+        return bar_chart(
+            "chart-themes", "Articles discussing each theme",
+            "Bars: " + "; ".join(f"{name}: {value} articles" for name, value, _ in rows) + ".", rows,
+        )
+    articles = analysis["articles"]
+    cells = {}
+    for i, theme in enumerate(themes):
+        for j, article in enumerate(articles):
+            cell = theme["coverage"][article["slug"]]
+            symbol, state = THEME_STATES[cell["state"]]
+            quote = cell["quote"]
+            name = f"{theme['name']} in {titles[article['slug']]}: {state}, keywords {cell['keyword_count']}"
+            if quote:
+                name += f": “{quote['quote']}”"
+            elif cell["reason"]:
+                name += f": {cell['reason']}"
+            cells[(i, j)] = Cell(
+                1, f"{symbol} {cell['keyword_count']}", name,
+                f"{root}{quote['url']}" if quote else None, f"chart-cell chart-{cell['state']}",
+            )
+    desc = (
+        f"A grid of the {len(themes)} themes (rows) against the {len(articles)} articles (columns). Each cell "
+        "shows a letter for its state (Q quoted; – not discussed, with a reason; · no quote and none of the "
+        "keywords; ? not yet curated) and how often the theme's keywords occur. "
+        + " ".join(
+            f"{theme['name']}: "
+            + ", ".join(f"{titles[a['slug']]} {THEME_STATES[theme['coverage'][a['slug']]['state']][1]}" for a in articles)
+            + "."
+            for theme in themes
+        )
+    )
+    return dot_grid(
+        "chart-themes", "Themes in each article", desc, [t["name"] for t in themes],
+        [titles[a["slug"]] for a in articles], cells, shape="square",
+    )
+
+
+def timeline_figure(analysis: dict, root: str) -> Chart:
+    """What the articles date, on a time axis at the text's precision; no-year entries apart."""
+    entries = [(row, "reported") for row in analysis["timeline"]] + [(row, "expected") for row in analysis["expectations"]]
+    dated, undated = [], []
+    for number, (row, kind) in enumerate(entries, 1):
+        if row["label"] == "no time given":
+            continue
+        name = f"{number}. {row['label']}: {'The article expects' if kind == 'expected' else 'The article reports'}: {row['event']}"
+        cell = Cell(1, str(number), name, f"{root}{row['url']}", f"chart-event chart-{kind}")
+        if row["date"]:
+            dated.append((row["date"], f"{number} · {row['label']}", cell))
+        else:
+            undated.append(Cell(1, f"{number} · {row['label']}", name, cell.href, cell.css))
+    desc = (
+        f"A time axis of {len(dated)} dated entries, each placed at the precision its text gives "
+        "(a year or a month as a span, a day as a point); entries expected rather than reported are "
+        f"drawn hollow. {len(undated)} entries with no year in the text are set apart on the right; "
+        "expectations the text gives no time at all are only in the table. "
+        + " ".join(cell.name + "." for _, _, cell in dated)
+        + (" No year in the text: " + " ".join(cell.name + "." for cell in undated) if undated else "")
+    )
+    return time_axis("chart-timeline", "What the articles date", desc, dated, undated)
+
+
+def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart:
+    """The most similar pairs of sections and sentences, as bars of their similarity."""
+    titles = labels(analysis)
+    pairs = [("section", p) for p in analysis["overlaps"]["similar_sections"]] + [
+        ("sentence", p) for p in analysis["overlaps"]["similar_sentences"]
+    ]
+    pairs.sort(key=lambda item: -item[1]["similarity"])
+    rows = []
+    for kind, pair in pairs[:top]:
+        a, b = pair["a"], pair["b"]
+        same = a["article"] == b["article"]
+
+        def where(side: dict, short: bool) -> str:
+            place = f"¶{side['anchor'][1:]}" if re.fullmatch(r"p\d+", side["anchor"]) else f"“{_short(side['text'], 3)}”"
+            return place if short and same and side is b else f"{titles[side['article']]} {place}"
+
+        percent = f"{pair['similarity'] * 100:.0f}%"
+        rows.append((f"{kind.title()}s {where(a, True)} ↔ {where(b, True)}", pair["similarity"], Cell(
+            pair["similarity"], f"{percent} {pair['band']}",
+            f"{kind.title()}s {where(a, False)} and {where(b, False)}: {percent}, {pair['band']}: "
+            f"“{a['text']}” and “{b['text']}”",
+            f"{root}{a['url']}", f"chart-bar chart-{kind}",
+        )))
+    desc = (
+        f"Bars of the {len(rows)} most similar pairs of sections and sentences, by the share of their "
+        "three-word sequences they have in common (100% for identical wording). "
+        + " ".join(cell.name + "." for _, _, cell in rows)
+    )
+    return bar_chart(
+        "chart-resemblance", "Sections and sentences that repeat one another", desc, rows, maximum=1.0, label_width=340,
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _short(text: str, words: int = 4) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
