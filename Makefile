@@ -46,6 +46,7 @@ bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python bench/build_cost.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/analysis_glance.py
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache test-results
