@@ -1,14 +1,14 @@
-"""Print the build-cost ratio of the full site against plain Material, with 300 synthetic articles."""
+"""Print how the site scales: with 300 and 1,000 synthetic articles added, its build time against
+plain Material's and against its own configuration less hooks, page weights, and search."""
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
-import random
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -17,61 +17,40 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = ["Japan", "China", "NATO", "the United States", "South Korea", "Australia", "India", "Russia",
-         "Washington", "Beijing", "ASEAN", "Europe", "Taiwan", "the Philippines", "New Zealand"]
-GOAL = 1.3
+GOALS = {300: 1.3, 1000: 1.0}
+ARTICLE_PAGE_GOAL = 40 * 1024
+ANALYSIS_PAGE_GOAL = 200 * 1024
 
 sys.path.insert(0, str(ROOT / "tests"))
-from project import copy_project  # noqa: E402
+from browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
+from pages_server import PagesServer  # noqa: E402
+from project import add_synthetic_articles, copy_project  # noqa: E402
+
+# Plain Material: its theme with system fonts, no Markdown extensions, no plugin but search.
+PLAIN_MATERIAL = """site_name: Plain Material
+site_url: http://127.0.0.1/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+"""
 
 
-def synthetic_text(rng: random.Random, vocabulary: list[str], paragraphs: int = 12) -> list[str]:
-    """Paragraphs of made-up sentences that mention real actors now and then."""
-    result = []
-    for _ in range(paragraphs):
-        sentences = []
-        for _ in range(rng.randint(2, 5)):
-            words = [rng.choice(vocabulary) for _ in range(rng.randint(8, 22))]
-            if rng.random() < 0.6:
-                words.insert(rng.randrange(len(words)), rng.choice(NAMES))
-            sentences.append(" ".join(words).capitalize() + ".")
-        result.append(" ".join(sentences))
-    return result
-
-
-def add_synthetic_articles(project: Path, count: int, seed: int = 7) -> None:
-    """Write `count` article pages and originals into a project copy."""
-    rng = random.Random(seed)
-    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "da", "fe", "gi", "ho", "ju", "pe"]
-    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(4000)})
-    for number in range(count):
-        title = f"Synthetic article {number:03d}"
-        paragraphs = synthetic_text(rng, vocabulary)
-        name = f"9{number:03d}_synthetic.txt"
-        (project / "docs" / "sources" / name).write_text(title + "\n" + "\n".join(paragraphs) + "\n")
-        (project / "docs" / "articles" / f"synthetic-{number:03d}.md").write_text(
-            f"---\ntitle: {title}\nsource: Not stated\noriginal: {name}\n"
-            "summary: A synthetic article for measuring build cost.\n---\n\n" + "\n\n".join(paragraphs) + "\n"
-        )
-
-
-def plain_config(project: Path) -> Path:
-    """The site's own mkdocs.yml less its hooks and every plugin but search: plain Material.
-
-    Theme, templates and Markdown extensions stay, so both builds render the same pages.
-    """
+def site_less_hooks(project: Path) -> Path:
+    """The site's own mkdocs.yml less its hooks and every plugin but search (theme, templates and
+    Markdown extensions kept): what the earlier bench compared against."""
     text = (project / "mkdocs.yml").read_text()
     text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", text)
     text = re.sub(r"(?ms)^plugins:\n.*?(?=^\S)", "plugins:\n  - search\n\n", text)
-    assert "hooks/" not in text and "  - tags" not in text
-    path = project / "plain.yml"
+    path = project / "site-less-hooks.yml"
     path.write_text(text)
     return path
 
 
 def timed_build(config: Path, site: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one `mkdocs build` in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)],
@@ -81,34 +60,95 @@ def timed_build(config: Path, site: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def search_seconds(site: Path, query: str = "Japan") -> float:
+    """Seconds from opening search (a click on the search box) to the first result shown."""
+    from playwright.sync_api import sync_playwright
+
+    with PagesServer(site, "/") as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=find_chromium(playwright), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(server.url)
+        page.wait_for_load_state("load")
+        start = time.perf_counter()
+        page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
+        page.locator(".md-search__input").type(query)
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=120_000)
+        took = time.perf_counter() - start
+        browser.close()
+    return took
+
+
+def sizes(site: Path) -> dict[str, float]:
+    """Page weights of a built site, in bytes."""
+    synthetic = sorted(len(p.read_bytes()) for p in site.glob("articles/synthetic-*/index.html"))
+    real = [len(p.read_bytes()) for p in site.glob("articles/*/index.html") if "synthetic-" not in p.parent.name]
+    index = (site / "search" / "search_index.json").read_bytes()
+    analysis = site / "analysis.json"
+    return {
+        "synthetic": statistics.median(synthetic) if synthetic else 0,
+        "real": max(real) if real else 0,
+        "analysis": len((site / "analysis" / "index.html").read_bytes()),
+        "analysis_json": len(analysis.read_bytes()),
+        "index": len(index),
+        "index_gz": len(gzip.compress(index)),
+    }
+
+
+def kib(value: float) -> str:
+    return f"{value / 1024:,.0f} KiB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.1f} MiB"
+
+
+def measure(added: int, rounds: int, folder: Path) -> dict:
+    project = copy_project(folder / f"project-{added}")
+    add_synthetic_articles(project, added)
+    (project / "plain.yml").write_text(PLAIN_MATERIAL)
+    configs = {"site": project / "mkdocs.yml", "plain": project / "plain.yml", "less": site_less_hooks(project)}
+    times = {name: [] for name in configs}
+    for _ in range(rounds):  # alternate, so that all see the same machine load
+        for name, config in configs.items():
+            times[name].append(timed_build(config, folder / f"{name}-{added}"))
+    result = {name: statistics.median(t[0] for t in values) for name, values in times.items()}
+    result.update({f"{name}_cpu": statistics.median(t[1] for t in values) for name, values in times.items()})
+    result["sizes"] = sizes(folder / f"site-{added}")
+    result["search"] = search_seconds(folder / f"site-{added}")
+    result["plain_search"] = search_seconds(folder / f"plain-{added}")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--added", type=int, nargs="+", default=[300, 1000])
+    parser.add_argument("--rounds", type=int, nargs="+", default=[3, 1], help="rounds per size, alternating builds")
     args = parser.parse_args()
+    rounds = dict(zip(args.added, args.rounds + [args.rounds[-1]] * len(args.added)))
+    print("How the site scales (bench/build_cost.py): synthetic articles added, ten paragraphs of 40-110 words each")
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp) / "project")
-        add_synthetic_articles(project, args.articles)
-        plain = plain_config(project)
-        full_times, plain_times = [], []
-        for _ in range(args.rounds):  # alternate, so both see the same machine load
-            full_times.append(timed_build(project / "mkdocs.yml", Path(tmp) / "full"))
-            plain_times.append(timed_build(plain, Path(tmp) / "plain"))
-        full, base = (statistics.median(t[0] for t in times) for times in (full_times, plain_times))
-        full_cpu, base_cpu = (statistics.median(t[1] for t in times) for times in (full_times, plain_times))
-        index = Path(tmp) / "full" / "search" / "search_index.json"
-        analysis = Path(tmp) / "full" / "analysis.json"
-        print(f"articles: {args.articles + 3} ({args.articles} synthetic)")
-        print(f"full build: {full:.2f} s (median of {args.rounds})")
-        print(f"plain Material build: {base:.2f} s (median of {args.rounds})")
-        print(f"build-cost ratio: {full / base:.2f} (goal <= {GOAL}); in CPU time: {full_cpu / base_cpu:.2f}")
-        print(f"search index (synthetic corpus): {index.stat().st_size / 1024:.0f} KiB")
-        print(f"analysis.json (synthetic corpus): {analysis.stat().st_size / 1024:.0f} KiB, "
-              f"{len(json.loads(analysis.read_text())['articles'])} articles")
-    real = Path(tempfile.mkdtemp()) / "site"
-    timed_build(ROOT / "mkdocs.yml", real)
-    print(f"search index (the site as published): {(real / 'search' / 'search_index.json').stat().st_size / 1024:.1f} KiB")
-    shutil.rmtree(real.parent)
+        folder = Path(tmp)
+        real = folder / "real"
+        timed_build(ROOT / "mkdocs.yml", real)
+        s = sizes(real)
+        print(f"  as published (3 articles): largest article page {kib(s['real'])}, /analysis/ {kib(s['analysis'])}, "
+              f"search index {kib(s['index'])} ({kib(s['index_gz'])} gzipped), "
+              f"opening search to first result {search_seconds(real):.2f} s")
+        header = ("| added | this site | plain Material | ratio (goal) | site less hooks | ratio | article page "
+                  "(synthetic / largest real) | /analysis/ | analysis.json | search index (gzipped) | search: open to first result, site / plain |")
+        print(header)
+        print("|" + "---|" * header.count("|")[:-1] if False else "|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
+        for added in args.added:
+            r = measure(added, rounds[added], folder)
+            s = r["sizes"]
+            goal = GOALS.get(added)
+            ratio = r["site"] / r["plain"]
+            print(
+                f"| {added:,} | {r['site']:.1f} s | {r['plain']:.1f} s | {ratio:.2f} ({'<= ' + str(goal) if goal else '-'}"
+                f"{', met' if goal and ratio <= goal else ', NOT met' if goal else ''}) | {r['less']:.1f} s | "
+                f"{r['site'] / r['less']:.2f} | {kib(s['synthetic'])} / {kib(s['real'])} "
+                f"(goal < {kib(ARTICLE_PAGE_GOAL)}) | {kib(s['analysis'])} (goal < {kib(ANALYSIS_PAGE_GOAL)}) | "
+                f"{kib(s['analysis_json'])} | {kib(s['index'])} ({kib(s['index_gz'])}) | "
+                f"{r['search']:.2f} s / {r['plain_search']:.2f} s |"
+            )
+            print(f"  (median of {rounds[added]} alternating round(s); CPU time: site {r['site_cpu']:.1f} s, "
+                  f"plain {r['plain_cpu']:.1f} s, ratio {r['site_cpu'] / r['plain_cpu']:.2f})")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str
             for theme in data.themes
         ],
         "timeline": [row for row in events if row["kind"] == "event"],
-        "expectations": [row for row in events if row["kind"] == "expectation"],
+        "expectations": [row for row in events if row["kind"] in ("expectation", "plan")],
         "voices": [
             {"name": voice.name, "role": voice.role, "attribution": voice.attribution, **_quote(voice.quote)}
             for voice in sorted(data.voices, key=lambda v: (v.quote.article.slug, v.name))
@@ -89,6 +89,14 @@ def tags_for(article: Article, data: CuratedData, counts: dict[str, Mentions]) -
         if tag not in tags:
             tags.append(tag)
     return tags
+
+
+def top_with_ties(ranked: list[dict], top: int, key: str) -> list[dict]:
+    """The first `top` items of a ranked list, and any after them tied with the last one."""
+    if len(ranked) <= top:
+        return ranked
+    last = ranked[top - 1][key]
+    return ranked[:top] + [item for item in ranked[top:] if item[key] == last]
 
 
 def short_label(article: Article, words: int = 4) -> str:
@@ -184,10 +192,10 @@ def article_view(analysis: dict, slug: str, top: int = 8) -> dict:
     the themes it discusses, what it dates, its voices, its distinctive words, and the passages
     and topics it shares with other articles (each pair seen from this article's side)."""
     row = next(article for article in analysis["articles"] if article["slug"] == slug)
-    actors = sorted(
+    actors = top_with_ties(sorted(
         ({"name": a["name"], "id": a["id"], "kind": a["kind"], **a["counts"][slug]} for a in analysis["actors"] if a["counts"][slug]["count"]),
         key=lambda item: (-item["count"], item["name"]),
-    )[:top]
+    ), top, "count")
     shared = []
     for kind, pairs in (("section", analysis["overlaps"]["similar_sections"]), ("sentence", analysis["overlaps"]["similar_sentences"])):
         for pair in pairs:

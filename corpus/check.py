@@ -54,12 +54,14 @@ class Project:
 # -----------------------------------------------------------------------------
 
 
-def check_project(root: Path) -> Project:
+def check_project(root: Path, fidelity: str = "all") -> Project:
     """Check articles (contract, encoding, fidelity), glossary and curated data; list every problem.
 
     Each article's body is rendered with the site's Markdown settings and compared with its
-    original before any curated quote is checked, so that a sentence lost from a page is
-    reported against the page, not as a bad quote in data/.
+    original before its curated quotes are checked, so that a sentence lost from a page is
+    reported against the page, not as a bad quote in data/. With fidelity="quoted", only the
+    articles a refused quote names are rendered here: the build, which renders every page
+    anyway, checks the others on the pages it renders.
     """
     docs = root / DOCS_DIR
     articles, errors = load_articles_checked(docs)
@@ -69,16 +71,26 @@ def check_project(root: Path) -> Project:
         md = site_markdown(root / CONFIG)
     except CorpusError as error:
         return Project([], None, frozenset(), problems + error.lines)
-    sound = []
-    for article in articles:
+
+    def faithful(article: Article) -> bool:
         try:
             check_fidelity(article, render(md, article.body))
-            sound.append(article)
+            return True
         except ArticleError as error:
-            problems += error.lines
+            problems.extend(error.lines)
             failed.add(article.slug)
+            return False
+
+    sound = [article for article in articles if fidelity != "all" or faithful(article)]
     problems += check_glossary(root / GLOSSARY, GLOSSARY)
     data, data_problems = load_data_checked(root / DATA_DIR, sound, frozenset(failed))
+    if fidelity != "all":
+        # Render just the articles a refused quote names; a quote refused because its page lost
+        # the sentence is then reported against the page instead.
+        named = {a.slug for a in sound if any(f"article '{a.slug}': quote is not verbatim" in line for line in data_problems)}
+        if named and not all(faithful(a) for a in sound if a.slug in named):
+            sound = [a for a in sound if a.slug not in failed]
+            data, data_problems = load_data_checked(root / DATA_DIR, sound, frozenset(failed))
     problems += data_problems
     curated = set(data.perspectives)
     problems += coverage_problems(sound, data.themes, curated, f"{DATA_DIR}/themes.yml")

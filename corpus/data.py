@@ -38,9 +38,9 @@ OPTIONAL_KEYS = {
 }
 ACTOR_KINDS = ("country", "organisation", "grouping", "region", "person", "place")
 DATE_KEYS = ("date", "relative", "undated")
-# An entry of the timeline is something the article reports as having happened, or
-# something it expects (a plan or a prediction).
-EVENT_KINDS = ("event", "expectation")
+# An entry of the timeline is something the article reports as having happened, something
+# it expects (a prediction), or a plan of someone else's that it reports.
+EVENT_KINDS = ("event", "expectation", "plan")
 # What an article takes from a voice: its own words, a statement or a question it reports, or information.
 ATTRIBUTIONS = ("quote", "statement", "question", "information")
 
@@ -332,7 +332,7 @@ class _Reader:
             slug = entry["article"]
             given = [key for key in DATE_KEYS if entry.get(key) not in (None, "")]
             kind = self._choice(where, entry, "kind", EVENT_KINDS, "event")
-            # An event is placed in time; an expectation may come with no time at all.
+            # An event is placed in time; an expectation or a plan may come with no time at all.
             if len(given) > 1 or (not given and kind == "event"):
                 raise self._problem(f"{where}: article {shown(slug)}: give exactly one of 'date', 'relative', 'undated'")
             description = self._text(where, entry, "event")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.analysis import top_with_ties
 from corpus.charts import Cell, Chart, bar_chart, dot_grid, time_axis
 
 # -----------------------------------------------------------------------------
@@ -44,7 +45,7 @@ def labels(analysis: dict) -> dict[str, str]:
 
 def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
     """Mentions of the most-mentioned actors: per article (a dot grid), or in all (bars)."""
-    actors = analysis["actors"][:top]
+    actors = top_with_ties(analysis["actors"], top, "total")
     titles = labels(analysis)
     if not few_articles(analysis):
         rows = [
@@ -73,15 +74,16 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
                 "chart-dot" if count["count"] else "chart-dot chart-zero",
             )
     desc = (
-        f"Mentions of the {len(actors)} most-mentioned actors (columns) in each of the {len(articles)} articles "
-        "(rows). Each dot's area grows with the count, which is written beside it. "
+        f"Mentions, in each of the {len(articles)} articles (rows), of the {len(actors)} actors mentioned most "
+        "across all the articles (columns), ties at the last place included. Each dot's area grows with the count, "
+        "which is written beside it. "
         + " ".join(
             f"{actor['name']}: " + ", ".join(f"{actor['counts'][a['slug']]['count']} in {titles[a['slug']]}" for a in articles) + "."
             for actor in actors
         )
     )
     return dot_grid(
-        "chart-actors", f"Mentions of the {len(actors)} most-mentioned actors, per article",
+        "chart-actors", f"Mentions, in each article, of the {len(actors)} actors mentioned most in all the articles",
         desc, [titles[a["slug"]] for a in articles], [a["name"] for a in actors], cells,
         label_width=170, column=78,
     )
@@ -89,7 +91,7 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
 
 def actor_totals_figure(analysis: dict, root: str, top: int = 10) -> Chart:
     """Mentions of the most-mentioned actors in all the articles together, as bars."""
-    actors = analysis["actors"][:top]
+    actors = top_with_ties(analysis["actors"], top, "total")
     rows = [
         (actor["name"], actor["total"], Cell(
             actor["total"], f"{actor['total']} in {actor['articles']} article{'s' if actor['articles'] != 1 else ''}",
@@ -121,7 +123,7 @@ def article_actor_figure(view: dict) -> Chart:
     ]
     return bar_chart(
         "chart-article-actors", f"The actors {title} mentions most",
-        f"Bars of the mentions of the {len(rows)} actors this article mentions most: "
+        f"Bars of the mentions of the {len(rows)} actors this article mentions most (ties at the last place included): "
         + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".",
         rows, row=24,
     )
@@ -184,7 +186,8 @@ def timeline_figure(analysis: dict, root: str) -> Chart:
     for number, (row, kind) in enumerate(entries, 1):
         if row["label"] == "no time given":
             continue
-        name = f"{number}. {row['label']}: {'The article expects' if kind == 'expected' else 'The article reports'}: {row['event']}"
+        frame = {"event": "The article reports", "expectation": "The article expects", "plan": "The article reports a plan"}[row["kind"]]
+        name = f"{number}. {row['label']}: {frame}: {row['event']}"
         cell = Cell(1, str(number), name, f"{root}{row['url']}", f"chart-event chart-{kind}")
         if row["date"]:
             dated.append((row["date"], f"{number} · {row['label']}", cell))

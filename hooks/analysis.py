@@ -25,6 +25,8 @@ ARTICLE_TEMPLATE = "partials/article-collection.html"
 
 # What an article takes from a voice, in the page's words.
 ATTRIBUTIONS = {"quote": "words, quoted", "statement": "a statement", "question": "a question it raised", "information": "information"}
+# How each kind of dated entry is framed.
+FRAMES = {"event": "The article reports", "expectation": "The article expects", "plan": "The article reports a plan"}
 
 # A section's marker in the page's Markdown: <div data-analysis="name"></div>
 MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
@@ -64,7 +66,7 @@ def on_page_content(html, page, config, files):
         root = get_relative_url(".", page.url).rstrip("/") + "/"
         view = article_view(analysis, article.slug)
         section = config["site_templates"].get_template(ARTICLE_TEMPLATE).render(
-            view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS,
+            view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
             chart=figures.article_actor_figure(view),
         )
         page.toc.items.append(AnchorLink("This article in the collection", "in-the-collection", 2))
@@ -82,7 +84,7 @@ def on_page_content(html, page, config, files):
         "resemblance": figures.resemblance_figure(analysis, root),
     }
     few = figures.few_articles(analysis)
-    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module({"attributions": ATTRIBUTIONS})
+    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module({"attributions": ATTRIBUTIONS, "frames": FRAMES})
 
     # Search finds the page by its headings and text, not by the quotes and names it repeats
     # from the articles, which would crowd the articles themselves out of the results.

@@ -27,17 +27,17 @@ LIST_TEMPLATE = "partials/article-list.html"
 # -----------------------------------------------------------------------------
 
 
-# Check every article, the glossary and the curated data once per build. Every problem is
-# reported, one line each, before the build stops; nothing is published.
+# Check every article, the glossary and the curated data once per build. Pages are rendered
+# for the fidelity check only when something is wrong: then the whole check runs, as
+# `make check` does, and every problem is reported, one line each, before the build stops.
+# Otherwise each page's fidelity is checked on the page MkDocs renders (on_page_content) and
+# any failure is reported, all at once, before anything is written (on_env).
 def on_files(files, config):
-    project = check_project(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    project = check_project(root, fidelity="quoted")
     if project.problems:
-        for line in project.problems:
-            log.error(line)
-        raise PluginError(
-            f"{len(project.problems)} problem(s) in the articles and data, listed above "
-            "(`make check` lists them without building)"
-        )
+        stop(check_project(root).problems)
+    config["fidelity_problems"] = []
     # Kept on the config, which MkDocs makes anew for every build and rebuild.
     config["project"] = project
     config["articles"] = {f"{ARTICLES_DIR}/{article.slug}.md": article for article in project.articles}
@@ -66,11 +66,18 @@ def on_page_content(html, page, config, files):
     try:
         check_fidelity(article, html)
     except ArticleError as error:
-        raise PluginError(str(error)) from None
+        config["fidelity_problems"].extend(error.lines)
     original_url = get_relative_url(f"{SOURCES_DIR}/{article.original}", page.url)
     header = config["site_templates"].get_template(HEADER_TEMPLATE).render(article=article, original_url=original_url)
     slug = html_lib.escape(article.slug, quote=True)
     return f'{header}\n<div class="article-text" data-article="{slug}">\n{html}\n</div>'
+
+
+# Stop before anything is written if a rendered page lost or changed a word of its original.
+def on_env(env, config, files):
+    if config["fidelity_problems"]:
+        stop(config["fidelity_problems"])
+    return env
 
 
 # Give the home page its list of articles, rendered with escaping.
@@ -81,3 +88,18 @@ def on_page_context(context, page, config, nav):
         listing = config["site_templates"].get_template(LIST_TEMPLATE).render(articles=articles, base=base)
         context["article_list"] = Markup(listing)
     return context
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def stop(problems: list[str]) -> None:
+    """Log every problem on a line of its own and stop the build."""
+    for line in problems:
+        log.error(line)
+    raise PluginError(
+        f"{len(problems)} problem(s) in the articles and data, listed above "
+        "(`make check` lists them without building)"
+    )

@@ -207,11 +207,15 @@ def test_the_timeline_dates_nothing_against_an_update_date(page, analysis):
 
 def test_predictions_are_listed_as_expectations_not_events(page, analysis):
     expected = [e["event"] for e in analysis["expectations"]]
-    assert "NATO continues to strengthen cooperation with Japan, South Korea, Australia and New Zealand" in expected
+    assert "NATO continues to strengthen cooperation with Asia-Pacific countries such as Japan, South Korea, Australia and New Zealand" in expected
+    kinds = {e["event"]: e["kind"] for e in analysis["expectations"]}
+    assert kinds["Japan's plan to purchase another batch of 15 F-35 fighters from the United States"] == "plan"
     assert not any("will" in e["quote"].split() for e in analysis["timeline"])
     rows = section_table(page, "what-the-articles-expect").select("tbody tr")
     assert len(rows) == len(expected)
-    assert all(r.find_all("td")[2].get_text().startswith("The article expects: ") for r in rows)
+    frames = {"expectation": "The article expects: ", "plan": "The article reports a plan: "}
+    for r, e in zip(rows, analysis["expectations"]):
+        assert r.find_all("td")[2].get_text().startswith(frames[e["kind"]])
     # An expectation may have no time in the text; an event never.
     assert any(e["label"] == "no time given" for e in analysis["expectations"])
     assert all(e["label"] != "no time given" for e in analysis["timeline"])
@@ -342,8 +346,10 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
         # It links to the corpus page, and the corpus page links to the article.
         assert any(a["href"].endswith("analysis/") for a in section.select("a[href]"))
         # Its actors are the article's own most mentioned, with counts and first mentions on the page.
-        top = sorted((a for a in analysis["actors"] if a["counts"][row["slug"]]["count"]),
-                     key=lambda a: (-a["counts"][row["slug"]]["count"], a["name"]))[:8]
+        ranked = sorted((a for a in analysis["actors"] if a["counts"][row["slug"]]["count"]),
+                        key=lambda a: (-a["counts"][row["slug"]]["count"], a["name"]))
+        # The top eight, and any tied with the eighth.
+        top = [a for a in ranked if a["counts"][row["slug"]]["count"] >= ranked[min(7, len(ranked) - 1)]["counts"][row["slug"]]["count"]]
         marks = section.select("#chart-article-actors a.chart-mark")
         assert [m["href"] for m in marks] == [f"#{a['counts'][row['slug']]['first']}" for a in top]
         for mark in marks:

@@ -179,12 +179,3 @@ def test_404_page_and_sitemap_use_the_project_path(site):
     sitemap = (site / "sitemap.xml").read_text()
     for article in ARTICLES:
         assert f"http://127.0.0.1{BASE_PATH}articles/{article.slug}/" in sitemap
-
-
-def test_the_search_worker_wrapper_loads_materials_own_worker(site):
-    # The wrapper imports Material's worker by its hashed name: an upgrade must update both.
-    wrapper = (site / "assets" / "javascripts" / "workers" / "search-stemmed.js").read_text()
-    imported = re.search(r'MATERIAL_WORKER = "([^"]+)"', wrapper).group(1)
-    assert (site / "assets" / "javascripts" / "workers" / imported).is_file()
-    config = json.loads(soup(site / "index.html").find("script", id="__config").string)
-    assert config["search"].endswith("assets/javascripts/workers/search-stemmed.js")
