@@ -29,6 +29,7 @@ from project import add_synthetic_articles, copy_project  # noqa: E402
 # Plain Material: its theme with system fonts, no Markdown extensions, no plugin but search.
 PLAIN_MATERIAL = """site_name: Plain Material
 site_url: http://127.0.0.1/
+docs_dir: plain-docs
 theme:
   name: material
   font: false
@@ -37,11 +38,23 @@ plugins:
 """
 
 
+def plain_docs(project: Path) -> None:
+    """The same articles and originals for plain Material, with a home page of its own (the
+    site's home page names a template of the site's)."""
+    import shutil
+
+    docs = project / "plain-docs"
+    shutil.copytree(project / "docs" / "articles", docs / "articles")
+    shutil.copytree(project / "docs" / "sources", docs / "sources")
+    (docs / "index.md").write_text("# Plain Material\n\nThe same articles, built by plain Material.\n")
+
+
 def site_less_hooks(project: Path) -> Path:
-    """The site's own mkdocs.yml less its hooks and every plugin but search (theme, templates and
-    Markdown extensions kept): what the earlier bench compared against."""
+    """The site's own mkdocs.yml less its hooks (but theme_assets.py, which its templates need)
+    and every plugin but search; theme, templates and Markdown extensions kept: what the
+    earlier bench compared against."""
     text = (project / "mkdocs.yml").read_text()
-    text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", text)
+    text = re.sub(r"(?m)^  - hooks/(?!theme_assets).*\n", "", text)
     text = re.sub(r"(?ms)^plugins:\n.*?(?=^\S)", "plugins:\n  - search\n\n", text)
     path = project / "site-less-hooks.yml"
     path.write_text(text)
@@ -102,6 +115,7 @@ def measure(added: int, rounds: int, folder: Path) -> dict:
     project = copy_project(folder / f"project-{added}")
     add_synthetic_articles(project, added)
     (project / "plain.yml").write_text(PLAIN_MATERIAL)
+    plain_docs(project)
     configs = {"site": project / "mkdocs.yml", "plain": project / "plain.yml", "less": site_less_hooks(project)}
     times = {name: [] for name in configs}
     for _ in range(rounds):  # alternate, so that all see the same machine load

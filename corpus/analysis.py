@@ -221,3 +221,31 @@ def article_view(analysis: dict, slug: str, top: int = 8) -> dict:
             if any(q["article"] == slug for q in t["quotes"])
         ],
     }
+
+
+def article_data(analysis: dict, slug: str) -> dict:
+    """One article's data file: its row, every actor it mentions, every theme, what it dates,
+    its voices, its distinctive words, what it shares with others, and its tags."""
+    view = article_view(analysis, slug, top=len(analysis["actors"]))
+    return {**view, "tags": analysis["tags"].get(slug, [])}
+
+
+def corpus_data(analysis: dict) -> dict:
+    """The analysis less what is per article (counts per article, theme cells, distinctive
+    words, tags): the small corpus file, for a collection whose whole analysis is too large
+    for one file. Each article's part is in its own file (article_data)."""
+    return {
+        **{key: value for key, value in analysis.items() if key not in ("actors", "themes", "distinctive_words", "tags")},
+        "split": True,
+        "actors": [{key: value for key, value in actor.items() if key != "counts"} for actor in analysis["actors"]],
+        "themes": [
+            {
+                "id": theme["id"], "name": theme["name"], "keywords": theme["keywords"],
+                "states": {
+                    state: sum(1 for cell in theme["coverage"].values() if cell["state"] == state)
+                    for state in ("quoted", "absent", "no-keywords", "not-curated")
+                },
+            }
+            for theme in analysis["themes"]
+        ],
+    }

@@ -43,6 +43,14 @@ def labels(analysis: dict) -> dict[str, str]:
     return {row["slug"]: row["label"] for row in analysis["articles"]}
 
 
+def keyword_rows(analysis: dict, top: int = 20) -> list[dict]:
+    """The articles whose most distinctive word has the highest G², for the corpus page."""
+    words = analysis["distinctive_words"]
+    ranked = [row for row in analysis["articles"] if words.get(row["slug"])]
+    ranked.sort(key=lambda row: (-words[row["slug"]][0]["keyness"], row["slug"]))
+    return ranked[:top]
+
+
 def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
     """Mentions of the most-mentioned actors: per article (a dot grid), or in all (bars)."""
     actors = top_with_ties(analysis["actors"], top, "total")

@@ -70,14 +70,23 @@ def band(similarity: float) -> str:
 
 
 @lru_cache(maxsize=4096)
-def sentence_items(article: Article) -> tuple[Item, ...]:
-    """Each body sentence of at least SENTENCE_MIN_WORDS words, with its shingles."""
+def sentence_shingles(article: Article) -> tuple[tuple[Passage, str, int, frozenset], ...]:
+    """Every body sentence with its passage, its length in words and its shingles, computed once."""
     found = []
     for passage, sentence in body_sentences(article):
         words = lower_words(sentence)
-        if len(words) >= SENTENCE_MIN_WORDS:
-            found.append(Item(article, passage, sentence, shingles(words)))
+        found.append((passage, sentence, len(words), shingles(words)))
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def sentence_items(article: Article) -> tuple[Item, ...]:
+    """Each body sentence of at least SENTENCE_MIN_WORDS words, with its shingles."""
+    return tuple(
+        Item(article, passage, sentence, grams)
+        for passage, sentence, count, grams in sentence_shingles(article)
+        if count >= SENTENCE_MIN_WORDS
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -90,13 +99,11 @@ def section_items(article: Article) -> tuple[Item, ...]:
             sections.append((passage, []))
         if passage.kind == "paragraph":
             sections[-1][1].append(passage)
-    items = []
-    for opening, paragraphs in sections:
-        grams = frozenset().union(
-            *(shingles(lower_words(sentence)) for p, sentence in body_sentences(article) if p in paragraphs)
-        )
-        items.append(Item(article, opening, opening.text, grams))
-    return tuple(items)
+    section_of = {paragraph: number for number, (_, paragraphs) in enumerate(sections) for paragraph in paragraphs}
+    grams: list[set] = [set() for _ in sections]
+    for passage, _, _, sentence_grams in sentence_shingles(article):
+        grams[section_of[passage]].update(sentence_grams)
+    return tuple(Item(article, opening, opening.text, frozenset(found)) for (opening, _), found in zip(sections, grams))
 
 
 def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item, Item]]:
@@ -107,10 +114,12 @@ def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item
     (prefix filtering). Candidates found that way are then measured exactly.
     """
     frequency = Counter(gram for item in items for gram in item.grams)
+    # One global order, rarest first, ties in the order first met: any fixed order will do.
+    rank = {gram: count * len(frequency) + place for place, (gram, count) in enumerate(frequency.items())}
     index: dict[tuple, list[int]] = defaultdict(list)
     candidates: set[tuple[int, int]] = set()
     for number, item in enumerate(items):
-        ordered = sorted(item.grams, key=lambda gram: (frequency[gram], gram))
+        ordered = sorted(item.grams, key=rank.__getitem__)
         # The small allowance keeps float rounding (0.9 * 10 = 9.000000000000002) from shortening it.
         prefix = len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1 if threshold > 0 else len(ordered)
         for gram in ordered[:prefix]:

@@ -34,8 +34,13 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern:
 
 def keyword_count(article: Article, theme: Theme) -> int:
     """How often the theme's keywords occur in the article's headline and body."""
-    pattern = keyword_pattern(theme.keywords)
-    return sum(len(pattern.findall(normalise(p.text))) for p in passages(article))
+    return len(keyword_pattern(theme.keywords).findall(_plain_text(article)))
+
+
+@lru_cache(maxsize=4096)
+def _plain_text(article: Article) -> str:
+    """The article's passages, typography undone, one a line (no keyword spans two passages)."""
+    return "\n".join(normalise(p.text) for p in passages(article))
 
 
 def coverage(article: Article, theme: Theme) -> tuple[str, int]:

@@ -12,7 +12,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from corpus import figures
-from corpus.analysis import analyse, article_view
+from corpus.analysis import analyse, article_data, article_view, corpus_data
 
 # -----------------------------------------------------------------------------
 # Data
@@ -27,6 +27,11 @@ ARTICLE_TEMPLATE = "partials/article-collection.html"
 ATTRIBUTIONS = {"quote": "words, quoted", "statement": "a statement", "question": "a question it raised", "information": "information"}
 # How each kind of dated entry is framed.
 FRAMES = {"event": "The article reports", "expectation": "The article expects", "plan": "The article reports a plan"}
+
+# analysis.json holds the whole analysis up to this size; beyond it, the corpus file holds what
+# is not per article, and each article's file (always written) holds the rest.
+SPLIT_OVER = 1_000_000
+ARTICLE_DATA = "analysis/articles/{slug}.json"
 
 # A section's marker in the page's Markdown: <div data-analysis="name"></div>
 MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
@@ -43,7 +48,13 @@ def on_files(files, config):
     config["analysis"] = analysis
     page = config["site_templates"].get_template(PAGE_TEMPLATE).render(count=len(project.articles))
     files.append(File.generated(config, PAGE, content=page))
-    files.append(File.generated(config, "analysis.json", content=json.dumps(analysis, indent=1, ensure_ascii=False)))
+    whole = json.dumps(analysis, indent=1, ensure_ascii=False)
+    if len(whole.encode("utf-8")) > SPLIT_OVER:
+        whole = json.dumps(corpus_data(analysis), indent=1, ensure_ascii=False)
+    files.append(File.generated(config, "analysis.json", content=whole))
+    for article in project.articles:
+        data = json.dumps(article_data(analysis, article.slug), indent=1, ensure_ascii=False)
+        files.append(File.generated(config, ARTICLE_DATA.format(slug=article.slug), content=data))
     return files
 
 
@@ -82,6 +93,7 @@ def on_page_content(html, page, config, files):
         "themes": figures.theme_figure(analysis, root),
         "timeline": figures.timeline_figure(analysis, root),
         "resemblance": figures.resemblance_figure(analysis, root),
+        "keyword_rows": figures.keyword_rows(analysis),
     }
     few = figures.few_articles(analysis)
     sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module({"attributions": ATTRIBUTIONS, "frames": FRAMES})

@@ -436,3 +436,27 @@ def test_similar_sections_finds_the_repeated_pieces_of_the_first_article():
         "will-japans-nato-membership-increase-chinas-threat",
     }
     assert 0.25 <= pairs[0]["similarity"] < 0.5 and pairs[0]["band"] == "partly the same wording"
+
+
+def test_the_split_data_holds_the_whole_analysis():
+    from corpus.analysis import article_data, corpus_data
+    from corpus.check import check_project
+
+    project = check_project(ROOT)
+    analysis = analyse(project.articles, project.data, project.stopwords)
+    corpus = corpus_data(analysis)
+    assert corpus["split"] is True and corpus["articles"] == analysis["articles"]
+    assert all("counts" not in actor for actor in corpus["actors"])
+    for actor in analysis["actors"]:
+        # Every count per article is in that article's own file.
+        for slug, cell in actor["counts"].items():
+            found = [a for a in article_data(analysis, slug)["actors"] if a["name"] == actor["name"]]
+            assert (found[0]["count"] if found else 0) == cell["count"]
+    for theme, summary in zip(analysis["themes"], corpus["themes"]):
+        assert sum(summary["states"].values()) == len(analysis["articles"])
+        for slug, cell in theme["coverage"].items():
+            mine = next(t for t in article_data(analysis, slug)["themes"] if t["id"] == theme["id"])
+            assert mine["state"] == cell["state"] and mine["keyword_count"] == cell["keyword_count"]
+    for slug, words in analysis["distinctive_words"].items():
+        assert article_data(analysis, slug)["distinctive_words"] == words
+        assert article_data(analysis, slug)["tags"] == analysis["tags"][slug]

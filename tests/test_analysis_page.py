@@ -393,3 +393,16 @@ def test_an_articles_own_analysis_is_not_indexed_for_search(site):
         if doc["location"].startswith("articles/"):
             assert "in-the-collection" not in doc["location"]
             assert "This article in the collection" not in doc["text"]
+
+
+def test_each_article_has_its_own_data_file_linked_from_its_page(site, analysis):
+    for row in analysis["articles"]:
+        data = json.loads((site / "analysis" / "articles" / f"{row['slug']}.json").read_text())
+        assert data["article"] == row and data["tags"] == analysis["tags"][row["slug"]]
+        counts = {a["name"]: a["count"] for a in data["actors"]}
+        assert counts == {a["name"]: a["counts"][row["slug"]]["count"] for a in analysis["actors"] if a["counts"][row["slug"]]["count"]}
+        page = soup(site / "articles" / row["slug"] / "index.html")
+        link = page.select_one(f'#in-the-collection a[href$="analysis/articles/{row["slug"]}.json"]')
+        assert link is not None
+    # Small enough to hold everything: one file, not split.
+    assert "split" not in analysis
