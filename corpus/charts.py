@@ -221,7 +221,7 @@ def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
 
 
 def _percent(share: float) -> str:
-    return f"{100 * share:.3f}%"
+    return f"{100 * share:.2f}%"
 
 
 def _cut(text: str, limit: int) -> str:

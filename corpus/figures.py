@@ -84,11 +84,7 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
     desc = (
         f"Mentions, in each of the {len(articles)} articles (rows), of the {len(actors)} actors mentioned most "
         "across all the articles (columns), ties at the last place included. Each dot's area grows with the count, "
-        "which is written beside it. "
-        + " ".join(
-            f"{actor['name']}: " + ", ".join(f"{actor['counts'][a['slug']]['count']} in {titles[a['slug']]}" for a in articles) + "."
-            for actor in actors
-        )
+        "which is written beside it; the table of actors in the Actors section gives every count."
     )
     return dot_grid(
         "chart-actors", f"Mentions, in each article, of the {len(actors)} actors mentioned most in all the articles",
@@ -161,11 +157,10 @@ def theme_figure(analysis: dict, root: str) -> Chart:
             cell = theme["coverage"][article["slug"]]
             symbol, state = THEME_STATES[cell["state"]]
             quote = cell["quote"]
+            # The quote is one click away (the mark links to it) and in the table below.
             name = f"{theme['name']} in {titles[article['slug']]}: {state}, keywords {cell['keyword_count']}"
             if quote:
-                name += f": “{quote['quote']}”"
-            elif cell["reason"]:
-                name += f": {cell['reason']}"
+                name += "; go to the quote"
             cells[(i, j)] = Cell(
                 1, f"{symbol} {cell['keyword_count']}", name,
                 f"{root}{quote['url']}" if quote else None, f"chart-cell chart-{cell['state']}",
@@ -173,13 +168,8 @@ def theme_figure(analysis: dict, root: str) -> Chart:
     desc = (
         f"A grid of the {len(themes)} themes (rows) against the {len(articles)} articles (columns). Each cell "
         "shows a letter for its state (Q quoted; – not discussed, with a reason; · no quote and none of the "
-        "keywords; ? not yet curated) and how often the theme's keywords occur. "
-        + " ".join(
-            f"{theme['name']}: "
-            + ", ".join(f"{titles[a['slug']]} {THEME_STATES[theme['coverage'][a['slug']]['state']][1]}" for a in articles)
-            + "."
-            for theme in themes
-        )
+        "keywords; ? not yet curated) and how often the theme's keywords occur; the table of themes below "
+        "gives each cell with its quote or reason."
     )
     return dot_grid(
         "chart-themes", "Themes in each article", desc, [t["name"] for t in themes],

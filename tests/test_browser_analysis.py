@@ -43,7 +43,11 @@ def test_a_theme_cell_gives_its_quote_on_focus(page, served):
     cell = page.locator("#chart-themes a.chart-mark").first
     cell.focus()
     text = cell.locator(".chart-tip").inner_text()
-    assert text.startswith("NATO and the Asia-Pacific in NATO in Asia: A…: quoted, keywords 28: “")
+    assert text == "NATO and the Asia-Pacific in NATO in Asia: A…: quoted, keywords 28; go to the quote"
+    href = cell.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/articles/**")
+    assert page.url.endswith(href.split("/")[-1])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
