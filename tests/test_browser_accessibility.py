@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "analysis/", "tags/", "articles/nato-in-asia-a-dream-that-can-be-realized/",
+PAGES = ["", "analysis/", "article-index/", "tags/", "articles/nato-in-asia-a-dream-that-can-be-realized/",
          "articles/there-is-no-way-back/", "articles/nato-russia-and-north-korea/", "no-such-page/"]
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-PAGES = ["", "analysis/", "tags/", "articles/nato-in-asia-a-dream-that-can-be-realized/",
+PAGES = ["", "analysis/", "article-index/", "tags/", "articles/nato-in-asia-a-dream-that-can-be-realized/",
          "articles/there-is-no-way-back/", "articles/nato-russia-and-north-korea/"]
 
 

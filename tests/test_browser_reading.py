@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 A = "articles/nato-in-asia-a-dream-that-can-be-realized/"
 B = "articles/there-is-no-way-back/"
 C = "articles/nato-russia-and-north-korea/"
-PAGES = ["", "analysis/", "tags/", A, B, C]
+PAGES = ["", "analysis/", "article-index/", "tags/", A, B, C]
 
 
 def test_navigation_between_articles_and_the_analysis_index(page, served):
