@@ -93,7 +93,7 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
     )
 
 
-def actor_totals_figure(analysis: dict, root: str, top: int = 10) -> Chart:
+def actor_totals_figure(analysis: dict, root: str, top: int = 8) -> Chart:
     """Mentions of the most-mentioned actors in all the articles together, as bars."""
     actors = top_with_ties(analysis["actors"], top, "total")
     rows = [
