@@ -406,3 +406,11 @@ def test_each_article_has_its_own_data_file_linked_from_its_page(site, analysis)
         assert link is not None
     # Small enough to hold everything: one file, not split.
     assert "split" not in analysis
+
+
+def test_the_article_chart_has_its_numbers_in_a_table(site, analysis):
+    for row in analysis["articles"]:
+        section = soup(site / "articles" / row["slug"] / "index.html").select_one("#in-the-collection")
+        marks = [m.get_text() for m in section.select("#chart-article-actors text.chart-value")]
+        cells = [td.get_text(strip=True) for td in section.select('details > table[data-table="article-actors"] td')]
+        assert marks and marks == cells
