@@ -11,7 +11,7 @@ from markdown.extensions.toc import slugify
 
 from corpus.articles import Article
 from corpus.paragraphs import ID_PREFIX
-from corpus.text import lower_words, normalise, sentences
+from corpus.text import normalise, sentences
 
 # -----------------------------------------------------------------------------
 # Data
@@ -65,12 +65,6 @@ def passages(article: Article) -> tuple[Passage, ...]:
 def body_sentences(article: Article) -> tuple[tuple[Passage, str], ...]:
     """The sentences of the article's paragraphs (not its headline or headings), with their passage."""
     return tuple((p, s) for p in passages(article) if p.kind == "paragraph" for s in sentences(p.text))
-
-
-@lru_cache(maxsize=65536)
-def passage_words(passage: Passage) -> tuple[str, ...]:
-    """lower_words of a passage, computed once: several analyses need them."""
-    return tuple(lower_words(passage.text))
 
 
 def page_link(slug: str, anchor: str | None) -> str:
