@@ -11,7 +11,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from corpus import figures
+from corpus import collection, figures
 from corpus.analysis import analyse, article_data, article_view, corpus_data
 
 # -----------------------------------------------------------------------------
@@ -55,6 +55,10 @@ def on_files(files, config):
     for article in project.articles:
         data = json.dumps(article_data(analysis, article.slug), indent=1, ensure_ascii=False)
         files.append(File.generated(config, ARTICLE_DATA.format(slug=article.slug), content=data))
+    # The collection as data: metadata, verbatim text and page address of every article.
+    records = collection.rows(project.articles, config.site_url or "", analysis["tags"])
+    files.append(File.generated(config, "collection.jsonl", content=collection.jsonl(records)))
+    files.append(File.generated(config, "collection.csv", content=collection.csv_text(records)))
     return files
 
 
