@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import re
 import resource
@@ -152,7 +151,7 @@ def main() -> None:
         header = ("| added | this site | plain Material | ratio (goal) | site less hooks | ratio | article page "
                   "(synthetic / largest real) | /analysis/ | analysis.json | search index (gzipped) | search: open to first result, site / plain |")
         print(header)
-        print("|" + "---|" * header.count("|")[:-1] if False else "|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
+        print("|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
         for added in args.added:
             r = measure(added, rounds[added], folder, added in args.less_at)
             s = r["sizes"]

@@ -7,7 +7,6 @@ import re
 from collections import Counter
 
 from corpus.articles import Article
-from corpus.data import Actor
 from corpus.passages import passages
 from corpus.text import lower_words, normalise
 

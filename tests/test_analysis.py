@@ -15,10 +15,9 @@ from corpus.data import DataError, load_data, load_data_checked, load_stopwords
 from corpus.dates import DateError, parse_date, resolve_relative
 from corpus.keyness import distinctive_words, keyness, terms
 from corpus.mentions import count_mentions, mention_pattern
-from corpus.passages import body_sentences, find_quote, passages
+from corpus.passages import find_quote, passages
 from corpus.resemblance import band, jaccard, section_items, sentence_items, shingles, similar_pairs, similar_passages
 from corpus.text import lower_words, sentences
-from corpus.themes import coverage_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
