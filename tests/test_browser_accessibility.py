@@ -40,6 +40,9 @@ def test_axe_sees_the_search_dialog_open(page, served):
     page.keyboard.type("NATO", delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     assert axe_violations(page) == []
+    # A result under the pointer is highlighted; its text must still be readable.
+    page.locator(".md-search-result__item").first.hover()
+    assert axe_violations(page) == []
 
 
 def focused(page) -> dict:
