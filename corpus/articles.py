@@ -29,6 +29,9 @@ WORDS_PER_MINUTE = 200
 # The value of `source` when the text names no publisher.
 SOURCE_NOT_STATED = "Not stated"
 
+# What kind of text an article is, for citations and reference managers; the first is the default.
+ARTICLE_TYPES = ("news article", "blog post")
+
 # Front matter: the same delimiters MkDocs accepts.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -47,6 +50,7 @@ FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
     "title_supplied": (False, (bool,), "true or false"),
     "title_truncated": (False, (bool,), "true or false"),
     "tags": (False, (list,), "a list of strings"),
+    "type": (False, (str,), "'news article' or 'blog post'"),
 }
 
 # -----------------------------------------------------------------------------
@@ -87,6 +91,7 @@ class Article:
     title_supplied: bool = False
     title_truncated: bool = False
     tags: tuple[str, ...] = field(default_factory=tuple)
+    type: str = ARTICLE_TYPES[0]
 
     @cached_property
     def text(self) -> str:
@@ -159,6 +164,8 @@ def check_fields(meta: dict, name: str) -> dict:
                 meta[key] = _parse_date(value)
             except ValueError:
                 problems.append(f"{name}: '{key}': must be {wanted}, got {shown(value)}")
+        if key == "type" and value not in ARTICLE_TYPES:
+            problems.append(f"{name}: '{key}': must be {wanted}, got {shown(value)}")
         if key in ("dropped", "tags"):
             bad = [item for item in value if not isinstance(item, str) or not item.strip()]
             if bad:
@@ -202,6 +209,7 @@ def load_article(page_path: Path, docs_dir: Path, name: str | None = None) -> Ar
         title_supplied=bool(meta.get("title_supplied", False)),
         title_truncated=bool(meta.get("title_truncated", False)),
         tags=tuple(meta.get("tags") or ()),
+        type=meta.get("type") or ARTICLE_TYPES[0],
     )
 
 

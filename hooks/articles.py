@@ -68,7 +68,10 @@ def on_page_content(html, page, config, files):
     except ArticleError as error:
         config["fidelity_problems"].extend(error.lines)
     original_url = get_relative_url(f"{SOURCES_DIR}/{article.original}", page.url)
-    header = config["site_templates"].get_template(HEADER_TEMPLATE).render(article=article, original_url=original_url)
+    citations = page.meta.get("citation_context") or {"cited": None}
+    header = config["site_templates"].get_template(HEADER_TEMPLATE).render(
+        article=article, original_url=original_url, **citations
+    )
     slug = html_lib.escape(article.slug, quote=True)
     return f'{header}\n<div class="article-text" data-article="{slug}">\n{html}\n</div>'
 

