@@ -44,10 +44,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 ITALIC_OPEN, ITALIC_CLOSE = "\x02", "\x03"
 
 # The characters BibTeX and LaTeX give a meaning; everything else (UTF-8 included) is kept.
+# Braces become commands: BibTeX counts even an escaped brace when it balances a value.
 LATEX_SPECIALS = {
     ord(char): latex
     for char, latex in {
-        "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+        "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
         "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     }.items()
 }

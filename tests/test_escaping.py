@@ -104,7 +104,7 @@ def test_the_article_page_shows_every_field_as_text(injected_site):
     header = page.select_one("header.article-header")
     assert header.select_one("h1").get_text() == payload("Title")
     assert header.select_one(".article-source").get_text() == payload("Source")
-    assert header.select_one(".article-byline").get_text() == f"By {MARKUP} & Co"
+    assert header.select_one(".article-credit").get_text() == f"By {MARKUP} & Co"
     assert payload("Summary") in header.select_one(".article-summary").get_text()
     assert page.select_one('meta[name="description"]')["content"] == payload("Summary")
     assert page.title.get_text().startswith(payload("Title"))

