@@ -14,6 +14,7 @@ from mkdocs.utils import get_relative_url
 from corpus.articles import ARTICLES_DIR, SOURCES_DIR, ArticleError
 from corpus.check import check_project
 from corpus.fidelity import check_fidelity
+from corpus.metadata import SUMMARY_LABEL
 
 # Problems are logged as MkDocs' own lines ("ERROR - file: field: problem"), with no prefix.
 log = logging.getLogger("mkdocs.hooks.corpus")
@@ -47,13 +48,13 @@ def on_files(files, config):
 
 
 # Attach the checked article to its page. Material prints the title and the description into
-# the page unescaped, so they are handed over escaped.
+# the page unescaped, so they are handed over escaped; the description says it is the site's.
 def on_page_markdown(markdown, page, config, files):
     article = config["articles"].get(page.file.src_uri)
     if article is not None:
         page.meta["article"] = article
         page.meta["title"] = html_lib.escape(article.title, quote=True)
-        page.meta["description"] = html_lib.escape(article.summary, quote=True)
+        page.meta["description"] = html_lib.escape(SUMMARY_LABEL + article.summary, quote=True)
     return markdown
 
 

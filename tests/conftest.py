@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from project import copy_project
+from project import add_synthetic_articles, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -42,6 +42,18 @@ def site(tmp_path_factory) -> Path:
     result = run_mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def dated(tmp_path_factory) -> tuple[Path, Path]:
+    """(project, site): the project with four synthetic articles added (outlets stated or not,
+    publication dates given or not), built once per session."""
+    project = copy_project(tmp_path_factory.mktemp("dated") / "project")
+    add_synthetic_articles(project, 4)
+    site_dir = project / "out"
+    result = run_mkdocs_build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return project, site_dir
 
 
 @pytest.fixture()

@@ -16,24 +16,12 @@ from pybtex.database import parse_string as parse_bibtex
 from pybtexris.parsers import RISParser
 from pylatexenc.latex2text import LatexNodes2Text
 
-from conftest import DOCS, TEST_SITE_URL, run_mkdocs_build, soup
+from conftest import DOCS, TEST_SITE_URL, soup
 from corpus.articles import load_articles
 from corpus.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, csl_item, ris
-from project import add_synthetic_articles, copy_project
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}
 URL = "https://example.org/site/articles/{}/"
-
-
-@pytest.fixture(scope="module")
-def dated(tmp_path_factory):
-    """The site built with four synthetic articles added: outlets stated or not, dated or not."""
-    project = copy_project(tmp_path_factory.mktemp("dated") / "project")
-    add_synthetic_articles(project, 4)
-    site = project / "out"
-    result = run_mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return project, site
 
 
 def built_articles(project):

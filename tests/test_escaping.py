@@ -106,7 +106,17 @@ def test_the_article_page_shows_every_field_as_text(injected_site):
     assert header.select_one(".article-source").get_text() == payload("Source")
     assert header.select_one(".article-credit").get_text() == f"By {MARKUP} & Co"
     assert payload("Summary") in header.select_one(".article-summary").get_text()
-    assert page.select_one('meta[name="description"]')["content"] == payload("Summary")
+    assert page.select_one('meta[name="description"]')["content"] == "Summary (the site's): " + payload("Summary")
+    head = {meta.get("name") or meta.get("property"): meta["content"] for meta in page.head.select("meta[content]")}
+    # The injected article's title is supplied by the site, so citations bracket it.
+    assert head["citation_title"] == head["og:title"] == f"[{payload('Title')}]"
+    assert head["DC.source"] == payload("Source")
+    assert head["citation_abstract"] == "Summary (the site's): " + payload("Summary")
+    json_ld = page.head.select_one('script[type="application/ld+json"]')
+    assert json.loads(json_ld.string)["headline"] == f"[{payload('Title')}]"
+    assert "<" not in json_ld.string
+    for citation in header.select(".citation"):
+        assert payload("Title").split()[0] in citation.select_one("button")["data-clipboard-text"]
     assert page.title.get_text().startswith(payload("Title"))
     assert payload("Tag") in [tag.get_text(strip=True) for tag in page.select(".md-tags a, .md-tags span")]
     # The navigation lists the article under its title, as text.

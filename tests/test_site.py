@@ -36,7 +36,7 @@ def test_each_article_page_has_its_header(site, article):
     assert header.select_one(".article-reading").get_text(strip=True) == f"{article.reading_minutes} min read"
     link = header.select_one(".article-original a")
     assert (site / "articles" / article.slug / link["href"]).resolve() == (site / "sources" / article.original).resolve()
-    assert page.select_one('meta[name="description"]')["content"] == article.summary
+    assert page.select_one('meta[name="description"]')["content"] == "Summary (the site's): " + article.summary
     # Exactly one h1: the header's, never a second from the body.
     assert len(page.select("article h1")) == 1
 
