@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,8 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from pybtex.database import parse_string as parse_bibtex
+
 from conftest import ROOT
 from corpus.check import check_project
+from corpus.citations import PARAGRAPH_SLOT, cite
 
 SLUG = "zz-fuzz"
 PAGE = f"docs/articles/{SLUG}.md"
@@ -128,11 +132,21 @@ def test_any_article_is_accepted_escaped_or_refused_in_lines_naming_the_file(fuz
         return
     # Accepted: every field reaches the header and the home page list as text.
     (article_,) = fuzzed
-    header = templates.get_template("partials/article-header.html").render(article=article_, original_url="x.txt")
+    cited = cite(article_, "https://example.org/site/articles/a/", "en")
+    header = templates.get_template("partials/article-header.html").render(
+        article=article_, original_url="x.txt", cited=cited, paragraph_slot=PARAGRAPH_SLOT,
+        citation_files={"bib": "a.bib", "ris": "a.ris", "json": "a.json"},
+    )
+    # The downloads stay readable whatever the fields hold: BibTeX parses (its braces balance)
+    # and every RIS value stays on its line.
+    assert parse_bibtex(cited.bibtex, "bibtex").entries
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - ?.*", line) for line in cited.ris.strip().splitlines()), cited.ris
     listing = templates.get_template("partials/article-list.html").render(articles=[article_], base=".")
-    for html, tags in ((header, {"header", "h1", "span", "p", "dl", "div", "dt", "dd", "time", "a", "strong"}),
+    for html, tags in ((header, {"header", "h1", "span", "p", "dl", "div", "dt", "dd", "time", "a", "strong",
+                                 "details", "summary", "button", "i", "template"}),
                        (listing, {"ul", "li", "a", "span", "p"})):
         found = _Elements()
         found.feed(html)
         assert found.tags <= tags, html
-        assert found.attributes <= {"class", "id", "datetime", "href", "type", "aria-hidden"}, html
+        assert found.attributes <= {"class", "id", "datetime", "href", "type", "aria-hidden", "data-search-exclude",
+                                    "data-style", "data-clipboard-text", "data-slot", "download"}, html
