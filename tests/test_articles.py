@@ -45,6 +45,9 @@ def test_a_good_article_loads_with_typed_fields(tmp_path):
     assert article.text == "A Headline\nFirst line of text.\nSecond line."
     assert article.word_count == 8
     assert article.reading_minutes == 1
+    # A news article unless the page says it is a blog post.
+    assert article.type == "news article"
+    assert load_article(write_article(tmp_path, GOOD + "type: blog post\n"), tmp_path).type == "blog post"
 
 
 @pytest.mark.parametrize("field", ["title", "source", "original", "summary"])
@@ -64,6 +67,8 @@ def test_each_required_field_is_required(tmp_path, field):
         ("dropped: Comments", "dropped"),
         ("tags: [ok, 3]", "tags"),
         ("source: '   '", "source"),
+        ("type: magazine article", "type"),
+        ("type: [blog post]", "type"),
     ],
 )
 def test_a_field_of_the_wrong_type_is_refused(tmp_path, line, field):
