@@ -1,0 +1,351 @@
+"""Words in context: every word of every article with the words around it and the paragraph it is
+in (a keyword-in-context index), split into files small enough that one query fetches little."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from corpus.articles import Article
+from corpus.passages import TITLE_ANCHOR, passages
+from corpus.problems import CorpusError
+from corpus.text import normalise
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# A word: letters and digits, any alphabet, joined into one word by an apostrophe or a hyphen
+# between two of them ("Asia-Pacific", "don't", "F-35"). Everything else separates words. The
+# page's script uses the same rule on what a reader types: [\p{L}\p{N}] is [^\W_] here.
+WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+# A word is looked up in lower case, with a curly apostrophe made straight, and less a final
+# possessive 's: "Japan's" is found as "japan", "it's" as "it".
+POSSESSIVE = "'s"
+
+# Words shown on either side of an occurrence, within its paragraph (or heading, or headline).
+CONTEXT_WORDS = 5
+# The longest phrase the page looks up: the words of a phrase are found around one of them.
+MAX_PHRASE = 5
+
+# What one query may download, gzipped, the index file included; and the most one data file
+# may weigh, gzipped, so that the index file and a few data files always fit in it.
+QUERY_BUDGET = 200_000
+FILE_MAX = 24_000
+# The raw size files are cut at; a file that still gzips to more than FILE_MAX is cut smaller.
+RAW_TARGET = 72_000
+
+# Where the page and its data live in the built site.
+PAGE = "contexts.md"
+DATA_DIR = "contexts/data"
+INDEX_FILE = "index.json"
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class ContextsError(CorpusError):
+    """An article whose paragraphs cannot be matched to its original, one line naming it."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One occurrence of a word: its article (index in the collection), its position among the
+    article's words, the anchor of its paragraph, and the text before it, itself and after it."""
+
+    article: int
+    position: int
+    anchor: str
+    left: str
+    word: str
+    right: str
+
+    def row(self) -> list:
+        """The line as the data files carry it."""
+        return [self.article, self.position, self.anchor, self.left, self.word, self.right]
+
+
+@dataclass
+class Leaf:
+    """A part of the vocabulary: every word that begins with `prefix`, or (exact) the word
+    `prefix` alone; how many lines it has and the data files that hold them."""
+
+    prefix: str
+    exact: bool
+    terms: list[str]
+    count: int = 0
+    files: list[int] = field(default_factory=list)  # the first and the last, in order
+
+
+@dataclass
+class Index:
+    """The built index: the index file (what the page loads first) and the data files, by their
+    name in a folder named after their content, so that a browser never mixes two builds."""
+
+    index: dict
+    files: dict[str, bytes]
+
+    @property
+    def index_bytes(self) -> bytes:
+        """The index file as written."""
+        return _json_bytes(self.index)
+
+    def paths(self) -> dict[str, bytes]:
+        """Every file of the index by its path in the site."""
+        folder = f"{DATA_DIR}/{self.index['folder']}"
+        return {f"{DATA_DIR}/{INDEX_FILE}": self.index_bytes, **{f"{folder}/{name}": content for name, content in self.files.items()}}
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def index_form(word: str) -> str:
+    """How a word is looked up: lower case, straight apostrophe, no final possessive 's."""
+    form = word.lower().replace("\u2019", "'")
+    return form[: -len(POSSESSIVE)] if form.endswith(POSSESSIVE) and len(form) > len(POSSESSIVE) else form
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, as written."""
+    return WORD.findall(text)
+
+
+def article_lines(article: Article, number: int) -> list[Line]:
+    """Every word of the article's own text (the original less byline and furniture) as a line,
+    in order, each with the anchor of the passage the reader sees it in."""
+    lines: list[Line] = []
+    for anchor, text in passage_texts(article):
+        for start, end, before, after in _windows(text):
+            lines.append(Line(number, len(lines), anchor, text[before:start], text[start:end], text[end:after]))
+    return lines
+
+
+def passage_texts(article: Article) -> list[tuple[str, str]]:
+    """Each passage of the page (headline, headings, paragraphs) with its anchor and its text as
+    the original gives it (each run of whitespace one space), found by walking the original's
+    whitespace-separated tokens."""
+    text = article.text
+    # Typography undone (curly quotes, dashes) as the fidelity check compares; it never makes or
+    # removes whitespace but for a no-break space, which both sides already count as a space.
+    tokens = normalise(text).split()
+    spans = [match.span() for match in re.finditer(r"\S+", text)]
+    found, at = [], 0
+    for passage in passages(article):
+        wanted = normalise(passage.text).split()
+        if not wanted:
+            continue
+        if tokens[at:at + len(wanted)] != wanted:
+            where = " ".join(wanted[:6])
+            raise ContextsError(
+                f"{article.page}: body: the passage {passage.anchor!r} ('{where}') does not follow "
+                f"{article.original} word for word, so its words cannot be linked"
+            )
+        found.append((passage.anchor, " ".join(text[spans[at][0]:spans[at + len(wanted) - 1][1]].split())))
+        at += len(wanted)
+    if at != len(tokens):
+        raise ContextsError(f"{article.page}: body: {article.original} has words after the page's last passage")
+    return found
+
+
+def build_index(articles: list[Article]) -> Index:
+    """The whole index: lines of every word grouped by their lookup form, split into data
+    files of at most FILE_MAX bytes gzipped, and the index file that says which file holds what."""
+    by_term: dict[str, list[str]] = defaultdict(list)
+    forms: dict[str, str] = {}
+    quote = json.encoder.encode_basestring
+    for number, article in enumerate(articles):
+        position = 0
+        for anchor, text in passage_texts(article):
+            head = f"[{number},"
+            where = "," + quote(anchor) + ","
+            for start, end, before, after in _windows(text):
+                word = text[start:end]
+                form = forms.get(word)
+                if form is None:
+                    form = forms[word] = index_form(word)
+                by_term[form].append(
+                    f"{head}{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]"
+                )
+                position += 1
+    terms = sorted(by_term, key=_order)
+    sizes = {term: sum(len(row) + 1 for row in rows) for term, rows in by_term.items()}
+    files: list[bytes] = []
+    done: list[Leaf] = []
+    pending, target = _split("", terms, sizes, RAW_TARGET), RAW_TARGET
+    while pending:
+        again = []
+        for group, chunks in _pack(pending, by_term, sizes, target):
+            contents = [_file_bytes(chunk) for chunk in chunks]
+            if max(map(gzip_bound, contents)) > FILE_MAX and target > 1_000:
+                # Text that compresses poorly: cut this part again, smaller.
+                again += [part for leaf in group for part in _resplit(leaf, sizes, target // 2)]
+                continue
+            for leaf in group:
+                leaf.files = [len(files), len(files) + len(contents) - 1]
+                leaf.count = sum(len(by_term[term]) for term in leaf.terms)
+            files += contents
+            done += group
+        pending, target = again, target // 2
+    done.sort(key=lambda leaf: (_order(leaf.prefix), leaf.exact))
+    digest = hashlib.sha256()
+    for content in files:
+        digest.update(hashlib.sha256(content).digest())
+    index = {
+        "version": 1,
+        "words": CONTEXT_WORDS,
+        "phrase": MAX_PHRASE,
+        "folder": digest.hexdigest()[:12],
+        "articles": [[article.slug, article.title, int(article.title_truncated)] for article in articles],
+        "leaves": [[leaf.prefix, int(leaf.exact), leaf.count, *leaf.files] for leaf in done],
+    }
+    # How many data files one query fetches at a time, beside the index file, within the budget.
+    index["batch"] = max(1, (QUERY_BUDGET - gzip_bound(_json_bytes(index)) - 16) // FILE_MAX)
+    return Index(index, {f"{number}.json": content for number, content in enumerate(files)})
+
+
+def counts(articles: list[Article]) -> dict[str, int]:
+    """How often each lookup form occurs in the collection."""
+    found: dict[str, int] = defaultdict(int)
+    for number, article in enumerate(articles):
+        for line in article_lines(article, number):
+            found[index_form(line.word)] += 1
+    return dict(found)
+
+
+def anchor_label(anchor: str) -> str:
+    """What a line's link calls the place it leads to."""
+    if anchor == TITLE_ANCHOR:
+        return "headline"
+    if re.fullmatch(r"p\d+", anchor):
+        return f"paragraph {anchor[1:]}"
+    return "heading"
+
+
+def query_href(words: list[str], match_case: bool = False) -> str:
+    """The contexts page's address (from the site root) for several words or phrases at once."""
+    fields = {"q": ", ".join(words)}
+    if match_case:
+        fields["case"] = "1"
+    return "contexts/?" + urlencode(fields)
+
+
+def gzip_size(content: bytes, level: int = 6) -> int:
+    """Bytes of content gzipped, by default as a web server sends it (level 6)."""
+    return len(_gzip(content, level))
+
+
+def gzip_bound(content: bytes) -> int:
+    """The gzipped size the build plans with: gzip's fastest level, which compresses least."""
+    return len(_gzip(content, 1))
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _order(term: str) -> bytes:
+    """Sort key that orders words as the browser compares strings (UTF-16 code units)."""
+    return term.encode("utf-16-be")
+
+
+def _windows(text: str):
+    """Each word of a passage as (start, end) with the bounds of its context: from the start of
+    the CONTEXT_WORDS-th word before it to the end of the CONTEXT_WORDS-th word after it, or to the
+    passage's start or end (punctuation included) where it has fewer words."""
+    spans = [match.span() for match in WORD.finditer(text)]
+    last = len(spans) - 1
+    for i, (start, end) in enumerate(spans):
+        before = spans[i - CONTEXT_WORDS][0] if i > CONTEXT_WORDS else 0
+        after = spans[i + CONTEXT_WORDS][1] if i + CONTEXT_WORDS < last else len(text)
+        yield start, end, before, after
+
+
+def _json_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_bytes(value) -> bytes:
+    return _json_text(value).encode("utf-8")
+
+
+def _gzip(content: bytes, level: int = 6) -> bytes:
+    return gzip.compress(content, compresslevel=level, mtime=0)
+
+
+def _split(prefix: str, terms: list[str], sizes: dict[str, int], target: int) -> list[Leaf]:
+    """Leaves for the words beginning with `prefix` (in lookup order): one, if their lines fit
+    in `target` bytes; else the word `prefix` itself apart, and the rest by their next letter."""
+    if sum(sizes[term] for term in terms) <= target or not terms:
+        return [Leaf(prefix, False, terms)] if terms else []
+    leaves: list[Leaf] = []
+    rest = terms
+    if terms[0] == prefix:
+        leaves.append(Leaf(prefix, True, [prefix]))
+        rest = terms[1:]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in rest:
+        groups[term[: len(prefix) + 1]].append(term)
+    for child in sorted(groups, key=_order):
+        leaves += _split(child, groups[child], sizes, target)
+    return leaves
+
+
+def _resplit(leaf: Leaf, sizes: dict[str, int], target: int) -> list[Leaf]:
+    """A leaf cut again for a smaller target (a single word is cut into smaller pages instead)."""
+    if leaf.exact:
+        return [leaf]
+    return _split(leaf.prefix, leaf.terms, sizes, target)
+
+
+def _pack(leaves: list[Leaf], by_term: dict[str, list[str]], sizes: dict[str, int], target: int):
+    """Neighbouring leaves gathered into files of about `target` bytes. Yields (leaves, chunks):
+    the leaves of one file with its one chunk, or one word too big for a file with its pages."""
+    packed, group, chunk, size = [], [], {}, 0
+    for leaf in leaves:
+        leaf_size = sum(sizes[term] for term in leaf.terms)
+        if leaf_size > target:
+            if group:
+                packed.append((group, [chunk]))
+                group, chunk, size = [], {}, 0
+            packed.append(([leaf], _pages(leaf.terms[0], by_term[leaf.terms[0]], target)))
+            continue
+        if group and size + leaf_size > target:
+            packed.append((group, [chunk]))
+            group, chunk, size = [], {}, 0
+        group.append(leaf)
+        chunk.update({term: by_term[term] for term in leaf.terms})
+        size += leaf_size
+    if group:
+        packed.append((group, [chunk]))
+    return packed
+
+
+def _pages(term: str, rows: list[str], target: int) -> list[dict[str, list[str]]]:
+    """One word's lines, in collection order, cut into pages of about `target` bytes."""
+    pages, page, size = [], [], 0
+    for row in rows:
+        if page and size + len(row) + 1 > target:
+            pages.append({term: page})
+            page, size = [], 0
+        page.append(row)
+        size += len(row) + 1
+    pages.append({term: page})
+    return pages
+
+
+def _file_bytes(chunk: dict[str, list[str]]) -> bytes:
+    """A data file: {"lines": {word: [line, ...]}}, lines already written as JSON."""
+    body = ",".join(f"{_json_text(term)}:[{','.join(rows)}]" for term, rows in chunk.items())
+    return ('{"lines":{' + body + "}}").encode("utf-8")
+
+
