@@ -32,7 +32,9 @@ STYLES = (
 # Article type (front matter `type`) -> CSL type, RIS type, BibTeX entry type.
 CSL_TYPES = {"news article": "article-newspaper", "blog post": "post-weblog"}
 RIS_TYPES = {"news article": "NEWS", "blog post": "BLOG"}
-BIBTEX_TYPE = "online"
+
+# Marks where a headline the source cut off ends.
+CUT = "[…]"
 
 # Stands for a paragraph's anchor in the citation the page copies with a paragraph's link.
 PARAGRAPH_SLOT = "PARAGRAPH-ANCHOR"
@@ -79,21 +81,24 @@ def csl_item(article: Article, url: str, language: str) -> dict:
     """The article as a CSL-JSON item: only what its text and front matter state.
 
     No author (none is stated), a date only when the text gives a publication date, the
-    outlet only when it names one; a title the site supplied is in square brackets.
+    outlet only when it names one; a title the site supplied is in square brackets, and a
+    headline the source cut off ends in [….
     """
     title = _clean(article.title)
-    item = {
-        "id": article.slug,
-        "type": CSL_TYPES[article.type],
-        "title": f"[{title}]" if article.title_supplied else title,
-        "URL": url,
-        "language": language,
-    }
+    if article.title_supplied:
+        title = f"[{title}]"
+    elif article.title_truncated:
+        title = f"{title}{CUT}"
+    item = {"id": article.slug, "type": CSL_TYPES[article.type], "title": title, "URL": url, "language": language}
     if article.source_stated:
         item["container-title"] = _clean(article.source)
     if article.published:
         date = article.published
         item["issued"] = {"date-parts": [[date.year, date.month, date.day]]}
+    if article.updated:
+        # CSL has no update date; a note keeps it from passing for a publication date.
+        stated = "" if article.published else "; no publication date stated"
+        item["note"] = f"Updated {article.updated.isoformat()}{stated}"
     return item
 
 
@@ -124,22 +129,29 @@ def render(item: dict, style: str) -> tuple[tuple[tuple[str, bool], ...], str]:
 
 
 def bibtex(item: dict) -> str:
-    """A biblatex @online entry, written by bibtexparser, with LaTeX's special characters escaped."""
+    """A biblatex entry, written by bibtexparser, with LaTeX's special characters escaped: a
+    newspaper @article where a news article names its outlet, else @online."""
+    newspaper = item["type"] == CSL_TYPES["news article"] and "container-title" in item
     # bibtexparser writes each value in braces; the title's own pair keeps its capitals.
     fields = [Field("title", "{" + _latex(item["title"]) + "}")]
-    if "container-title" in item:
+    if newspaper:
+        fields.append(Field("journaltitle", _latex(item["container-title"])))
+        fields.append(Field("entrysubtype", "newspaper"))
+    elif "container-title" in item:
         fields.append(Field("organization", _latex(item["container-title"])))
     if "issued" in item:
         year, month, day = item["issued"]["date-parts"][0]
         fields.append(Field("date", f"{year:04d}-{month:02d}-{day:02d}"))
+    if "note" in item:
+        fields.append(Field("note", _latex(item["note"])))
     fields.append(Field("url", item["URL"]))
     fields.append(Field("langid", _latex(item["language"])))
-    entry = Entry(BIBTEX_TYPE, _bibtex_key(item["id"]), fields)
+    entry = Entry("article" if newspaper else "online", _bibtex_key(item["id"]), fields)
     return bibtexparser.write_string(bibtexparser.Library([entry]))
 
 
 def ris(item: dict, article_type: str) -> str:
-    """An RIS record, written by rispy: type, title, outlet, date, URL, language."""
+    """An RIS record, written by rispy: type, title, outlet, date, update note, URL, language."""
     record = {"type_of_reference": RIS_TYPES[article_type], "title": item["title"], "urls": [item["URL"]]}
     if "container-title" in item:
         record["secondary_title"] = item["container-title"]
@@ -147,6 +159,8 @@ def ris(item: dict, article_type: str) -> str:
         year, month, day = item["issued"]["date-parts"][0]
         record["date"] = f"{year:04d}/{month:02d}/{day:02d}/"
         record["year"] = f"{year:04d}"
+    if "note" in item:
+        record["notes"] = [item["note"]]
     record["language"] = item["language"]
     return rispy.dumps([record], implementation=_RisWriter)
 

@@ -32,6 +32,18 @@ def page_url(slug: str) -> str:
     return f"{TEST_SITE_URL}articles/{slug}/"
 
 
+def expected_title(article) -> str:
+    if article.title_supplied:
+        return f"[{article.title}]"
+    return article.title + ("[…]" if article.title_truncated else "")
+
+
+def update_note(article) -> str | None:
+    if not article.updated:
+        return None
+    return f"Updated {article.updated.isoformat()}" + ("" if article.published else "; no publication date stated")
+
+
 def latex_text(value: str) -> str:
     return LatexNodes2Text().latex_to_text(value)
 
@@ -44,7 +56,8 @@ def latex_text(value: str) -> str:
 def test_csl_items_carry_the_front_matter_and_nothing_invented():
     for slug, article in ARTICLES.items():
         item = csl_item(article, URL.format(slug), "en")
-        assert set(item) <= {"id", "type", "title", "URL", "language", "container-title", "issued"}
+        assert set(item) <= {"id", "type", "title", "URL", "language", "container-title", "issued", "note"}
+        assert ("note" in item) == (article.updated is not None)
         assert "author" not in item and "editor" not in item
         assert ("issued" in item) == (article.published is not None)
         assert ("container-title" in item) == article.source_stated
@@ -56,8 +69,11 @@ def test_csl_items_carry_the_front_matter_and_nothing_invented():
     news = csl_item(ARTICLES["there-is-no-way-back"], "u", "en")
     assert news["type"] == "article-newspaper"
     assert news["container-title"] == "Mondo Military"
-    # The text gives 2024-01-31 as an update date only: it is not the item's date.
+    # The text gives 2024-01-31 as an update date only: it is not the item's date, but a note.
     assert "issued" not in news
+    assert news["note"] == "Updated 2024-01-31; no publication date stated"
+    # The source cut the headline off: the citation marks the cut.
+    assert news["title"].endswith(", and t[…]")
 
 
 def test_a_publication_date_becomes_the_items_date():
@@ -121,10 +137,10 @@ def test_markup_and_latex_characters_stay_text():
     # pybtex parsed it, so the braces balance; LaTeX reads the characters back as text.
     assert latex_text(entry.fields["title"]).startswith("Cats & <b>dogs</b> x $5 % #_ ")
     assert r"\textbraceleft{}x\textbraceright{}" in entry.fields["title"]
-    assert latex_text(entry.fields["organization"]) == "Ex & <i>Co</i> "
+    assert latex_text(entry.fields["journaltitle"]) == "Ex & <i>Co</i> "
     record = RISParser().parse_string(cited.ris)
     fields = next(iter(record.entries.values())).fields
-    assert fields["title"] == " ".join(nasty.replace("\x02", " ").split())
+    assert fields["title"] == " ".join(nasty.replace("\x02", " ").split()) + "[…]"
 
 
 # -----------------------------------------------------------------------------
@@ -138,14 +154,18 @@ def check_downloads(site, articles):
         folder = site / "citations"
         bib = parse_bibtex((folder / f"{slug}.bib").read_text(encoding="utf-8"), "bibtex")
         entry = bib.entries[slug]
-        assert entry.type == "online"
+        newspaper = article.type == "news article" and article.source_stated
+        assert entry.type == ("article" if newspaper else "online")
         assert not entry.persons, "no author is ever stated"
         title = latex_text(entry.fields["title"])
-        assert title == (f"[{article.title}]" if article.title_supplied else article.title)
+        assert title == expected_title(article)
         assert entry.fields["url"] == url
-        assert entry.fields.get("organization") == (article.source if article.source_stated else None)
+        outlet = article.source if article.source_stated else None
+        assert entry.fields.get("journaltitle" if newspaper else "organization") == outlet
+        assert entry.fields.get("entrysubtype") == ("newspaper" if newspaper else None)
         assert entry.fields.get("date") == (article.published.isoformat() if article.published else None)
-        assert "year" not in entry.fields and "note" not in entry.fields
+        assert entry.fields.get("note") == update_note(article)
+        assert "year" not in entry.fields
 
         text = (folder / f"{slug}.ris").read_text(encoding="utf-8")
         lines = text.strip().splitlines()
@@ -156,6 +176,7 @@ def check_downloads(site, articles):
         assert record["title"] == title and record["url"] == url and record["LA"] == "en"
         assert record.get("T2") == (article.source if article.source_stated else None)
         assert record.get("DA") == (article.published.strftime("%Y/%m/%d/") if article.published else None)
+        assert record.get("note") == update_note(article)
         assert not any(key in record for key in ("AU", "A1", "author"))
 
         items = json.loads((folder / f"{slug}.json").read_text(encoding="utf-8"))

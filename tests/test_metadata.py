@@ -58,7 +58,7 @@ def check_page(site, article):
     path = site / "articles" / article.slug / "index.html"
     page = soup(path)
     head = head_tags(page)
-    title = f"[{article.title}]" if article.title_supplied else article.title
+    title = f"[{article.title}]" if article.title_supplied else article.title + ("[…]" if article.title_truncated else "")
     expected_type = "blogPost" if article.type == "blog post" else "newspaperArticle"
 
     # Zotero: the right item type, title, outlet, date, language, abstract and address.
