@@ -66,6 +66,18 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class LabelLink:
+    """A link laid over a label of the picture (a row's or a column's name): its box and what it says."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    name: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Chart:
     """One picture: its title and description (its text alternative), size and contents."""
 
@@ -77,8 +89,9 @@ class Chart:
     marks: list[Mark] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    label_links: list[LabelLink] = field(default_factory=list)
 
-    def box(self, mark: Mark) -> dict[str, str]:
+    def box(self, mark: Mark | LabelLink) -> dict[str, str]:
         """The mark's box as CSS percentages of the picture, for the link laid over it."""
         return {
             "left": _percent(mark.x / self.width),
@@ -107,9 +120,11 @@ class Cell:
 def dot_grid(
     id: str, title: str, desc: str, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell],
     shape: str = "dot", label_width: float = LABEL_WIDTH, column: float = COLUMN,
+    column_links: list[tuple[str, str] | None] | None = None,
 ) -> Chart:
     """Rows against columns; each cell a dot whose area grows with its value (shape 'dot') or a
-    square styled by its state (shape 'square'), with its text written beside or in it."""
+    square styled by its state (shape 'square'), with its text written beside or in it.
+    `column_links` gives a column's name a link: (what it says, where it leads), or None."""
     LABEL_WIDTH, COLUMN = label_width, column  # noqa: N806 (the layout's two measures, for this grid)
     width = LABEL_WIDTH + COLUMN * len(columns)
     height = HEADER + ROW * len(rows) + GAP
@@ -118,6 +133,10 @@ def dot_grid(
         x = LABEL_WIDTH + COLUMN * j + COLUMN / 2
         for k, part in enumerate(_wrap(heading, int(COLUMN / 7.5), 2)):
             labels.append(Label(x, 18 + k * (FONT + 2), part, "middle", "chart-column"))
+    links = [
+        LabelLink(LABEL_WIDTH + COLUMN * j + 2, 2, COLUMN - 4, HEADER - 6, *link)
+        for j, link in enumerate(column_links or []) if link
+    ]
     largest = max((cell.value for cell in cells.values()), default=0) or 1
     for i, row in enumerate(rows):
         y = HEADER + ROW * i
@@ -139,14 +158,15 @@ def dot_grid(
                     cx - 24, y + 4, 48, ROW - 8, cell.text, cell.name, cell.href, cell.css,
                     text_x=cx, text_y=cy + FONT / 3,
                 ))
-    return Chart(id, title, desc, width, height, marks, labels, lines)
+    return Chart(id, title, desc, width, height, marks, labels, lines, links)
 
 
 def bar_chart(
     id: str, title: str, desc: str, rows: list[tuple[str, float, Cell]], maximum: float | None = None,
-    label_width: float = LABEL_WIDTH, row: float = ROW,
+    label_width: float = LABEL_WIDTH, row: float = ROW, label_links: list[tuple[str, str] | None] | None = None,
 ) -> Chart:
-    """Horizontal bars, one a row, each with its value written at its end."""
+    """Horizontal bars, one a row, each with its value written at its end. `label_links` gives a
+    row's name a link: (what it says, where it leads), or None."""
     ROW = row  # noqa: N806 (this chart's row height)
     width = label_width + BAR_WIDTH + 150
     height = ROW * len(rows) + GAP
@@ -160,7 +180,11 @@ def bar_chart(
             label_width, y + 5, length, ROW - 10, cell.text, cell.name, cell.href, cell.css,
             text_x=label_width + length + 5, text_y=y + ROW / 2 + FONT / 3, text_anchor="start",
         ))
-    return Chart(id, title, desc, width, height, marks, labels, [Line(label_width, 0, label_width, height)])
+    links = [
+        LabelLink(2, ROW * i + GAP / 2 + 3, label_width - GAP - 2, ROW - 6, *link)
+        for i, link in enumerate(label_links or []) if link
+    ]
+    return Chart(id, title, desc, width, height, marks, labels, [Line(label_width, 0, label_width, height)], links)
 
 
 def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]], undated: list[Cell]) -> Chart:

@@ -238,6 +238,20 @@ def query_href(words: list[str], match_case: bool = False) -> str:
     return "contexts/?" + urlencode(fields)
 
 
+def actor_links(actors) -> dict[str, dict[str, str]]:
+    """Each actor's contexts link (corpus.data.Actor): every one of its names, matching case,
+    since that is how the analysis counts them ("US" is not "us"); with what the link finds."""
+    links = {}
+    for actor in actors:
+        names = list(actor.aliases)
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        links[actor.name] = {
+            "href": query_href(names, match_case=True),
+            "name": f"{actor.name} in context: every line with {listed}, capitals as written",
+        }
+    return links
+
+
 def gzip_size(content: bytes, level: int = 6) -> int:
     """Bytes of content gzipped, by default as a web server sends it (level 6)."""
     return len(_gzip(content, level))

@@ -51,10 +51,12 @@ def keyword_rows(analysis: dict, top: int = 20) -> list[dict]:
     return ranked[:top]
 
 
-def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
-    """Mentions of the most-mentioned actors: per article (a dot grid), or in all (bars)."""
+def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dict | None = None) -> Chart:
+    """Mentions of the most-mentioned actors: per article (a dot grid), or in all (bars).
+    `contexts` (corpus.contexts.actor_links) links each actor's name to its lines in context."""
     actors = top_with_ties(analysis["actors"], top, "total")
     titles = labels(analysis)
+    names = _name_links(actors, root, contexts)
     if not few_articles(analysis):
         rows = [
             (actor["name"], actor["total"], Cell(
@@ -66,7 +68,7 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
         ]
         return bar_chart(
             "chart-actors", f"Mentions of the {len(actors)} most-mentioned actors, all articles",
-            "Bars: " + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".", rows,
+            "Bars: " + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".", rows, label_links=names,
         )
     articles = analysis["articles"]
     cells = {}
@@ -89,12 +91,13 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS) -> Chart:
     return dot_grid(
         "chart-actors", f"Mentions, in each article, of the {len(actors)} actors mentioned most in all the articles",
         desc, [titles[a["slug"]] for a in articles], [a["name"] for a in actors], cells,
-        label_width=170, column=78,
+        label_width=170, column=78, column_links=names,
     )
 
 
-def actor_totals_figure(analysis: dict, root: str, top: int = 8) -> Chart:
-    """Mentions of the most-mentioned actors in all the articles together, as bars."""
+def actor_totals_figure(analysis: dict, root: str, top: int = 8, contexts: dict | None = None) -> Chart:
+    """Mentions of the most-mentioned actors in all the articles together, as bars; `contexts`
+    links each actor's name to its lines in context."""
     actors = top_with_ties(analysis["actors"], top, "total")
     rows = [
         (actor["name"], actor["total"], Cell(
@@ -109,13 +112,13 @@ def actor_totals_figure(analysis: dict, root: str, top: int = 8) -> Chart:
         "chart-actor-totals", f"Mentions of the {len(actors)} most-mentioned actors in all articles",
         f"Bars of the mentions of the {len(actors)} most-mentioned actors, all articles together, with the number of "
         "articles that mention each: " + "; ".join(cell.text.join([f"{name}: ", ""]) for name, _, cell in rows) + ".",
-        rows, row=24,
+        rows, row=24, label_links=_name_links(actors, root, contexts),
     )
 
 
-def article_actor_figure(view: dict) -> Chart:
+def article_actor_figure(view: dict, root: str = "", contexts: dict | None = None) -> Chart:
     """One article's most-mentioned actors (corpus.analysis.article_view), as bars that link to
-    the first mention on its own page."""
+    the first mention on its own page; `contexts` links each name to its lines in context."""
     title = view["article"]["label"]
     rows = [
         (actor["name"], actor["count"], Cell(
@@ -129,7 +132,7 @@ def article_actor_figure(view: dict) -> Chart:
         "chart-article-actors", f"The actors {title} mentions most",
         f"Bars of the mentions of the {len(rows)} actors this article mentions most (ties at the last place included): "
         + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".",
-        rows, row=24,
+        rows, row=24, label_links=_name_links(view["actors"], root, contexts),
     )
 
 
@@ -238,6 +241,13 @@ def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _name_links(actors: list[dict], root: str, contexts: dict | None) -> list[tuple[str, str] | None] | None:
+    """Each actor's name as a link to its lines in context: (what it says, where it leads)."""
+    if contexts is None:
+        return None
+    return [(contexts[a["name"]]["name"], root + contexts[a["name"]]["href"]) if a["name"] in contexts else None for a in actors]
 
 
 def _short(text: str, words: int = 4) -> str:

@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from corpus import collection, figures
 from corpus.analysis import analyse, article_data, article_view, corpus_data
+from corpus.contexts import actor_links
 
 # -----------------------------------------------------------------------------
 # Data
@@ -46,6 +47,8 @@ def on_files(files, config):
     project = config["project"]
     analysis = analyse(project.articles, project.data, project.stopwords)
     config["analysis"] = analysis
+    # Each actor's name links to its lines on the words-in-context page (hooks/contexts.py).
+    config["actor_contexts"] = actor_links(project.data.actors)
     page = config["site_templates"].get_template(PAGE_TEMPLATE).render(count=len(project.articles))
     files.append(File.generated(config, PAGE, content=page))
     whole = json.dumps(analysis, indent=1, ensure_ascii=False)
@@ -82,7 +85,7 @@ def on_page_content(html, page, config, files):
         view = article_view(analysis, article.slug)
         section = config["site_templates"].get_template(ARTICLE_TEMPLATE).render(
             view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
-            chart=figures.article_actor_figure(view),
+            chart=figures.article_actor_figure(view, root, config["actor_contexts"]), contexts=config["actor_contexts"],
         )
         page.toc.items.append(AnchorLink("This article in the collection", "in-the-collection", 2))
         return html + "\n" + section
@@ -91,16 +94,17 @@ def on_page_content(html, page, config, files):
     analysis = config["analysis"]
     titles = figures.labels(analysis)
     root = get_relative_url(".", page.url).rstrip("/") + "/"
+    contexts = config["actor_contexts"]
     pictures = {
-        "actors": figures.actor_figure(analysis, root),
-        "actor_totals": figures.actor_totals_figure(analysis, root),
+        "actors": figures.actor_figure(analysis, root, contexts=contexts),
+        "actor_totals": figures.actor_totals_figure(analysis, root, contexts=contexts),
         "themes": figures.theme_figure(analysis, root),
         "timeline": figures.timeline_figure(analysis, root),
         "resemblance": figures.resemblance_figure(analysis, root),
         "keyword_rows": figures.keyword_rows(analysis),
     }
     few = figures.few_articles(analysis)
-    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module({"attributions": ATTRIBUTIONS, "frames": FRAMES})
+    sections = config["site_templates"].get_template(SECTIONS_TEMPLATE).make_module({"attributions": ATTRIBUTIONS, "frames": FRAMES, "contexts": contexts})
 
     # Search finds the page by its headings and text, not by the quotes and names it repeats
     # from the articles, which would crowd the articles themselves out of the results.

@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
+import yaml
 
-from conftest import DOCS, run_mkdocs_build, soup
+from conftest import DOCS, ROOT, run_mkdocs_build, soup
 from corpus.passages import comparable
 
 
@@ -230,10 +231,20 @@ def test_voices_are_sources_the_articles_report(analysis, page):
     assert len(section_table(page, "voices-reported").select("tbody tr")) == len(analysis["voices"])
 
 
-def test_distinctive_words_are_computed_and_link_to_search(page, analysis):
+def test_distinctive_words_are_computed_and_link_to_their_contexts(page, analysis):
     links = section_table(page, "distinctive-words").select("a.keyword")
-    words = [w["word"] for slug in analysis["distinctive_words"] for w in analysis["distinctive_words"][slug]]
-    assert words and sorted(parse_qs(urlparse(a["href"]).query)["q"][0] for a in links) == sorted(words)
+    items = [w for slug in analysis["distinctive_words"] for w in analysis["distinctive_words"][slug]]
+    words = [w["word"] for w in items]
+    assert words and sorted(a.get_text() for a in links) == sorted(words)
+    aliases = {actor["name"]: actor["aliases"] for actor in yaml.safe_load((ROOT / "data" / "actors.yml").read_text())}
+    for link in links:
+        assert urlparse(link["href"]).path == "../contexts/"
+        query = parse_qs(urlparse(link["href"]).query)
+        if link.get_text() in aliases:
+            # An actor is every one of its names, as the analysis counts them: capitals as written.
+            assert query == {"q": [", ".join(aliases[link.get_text()])], "case": ["1"]}
+        else:
+            assert query == {"q": [link.get_text()]}
     for items in analysis["distinctive_words"].values():
         assert [i["keyness"] for i in items] == sorted((i["keyness"] for i in items), reverse=True)
         assert all(i["keyness"] >= 10.83 for i in items)

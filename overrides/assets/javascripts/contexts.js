@@ -44,7 +44,7 @@
       const key = words.join(" ");
       if (!words.length || seen.has(key)) continue;
       seen.add(key);
-      alternatives.push({ text: words.join(" "), words, tooLong: words.length > maxPhrase });
+      alternatives.push({ text: part.trim().replace(/\s+/g, " "), words, tooLong: words.length > maxPhrase });
     }
     return alternatives;
   }
