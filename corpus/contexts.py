@@ -156,9 +156,12 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
     return found
 
 
-def build_index(articles: list[Article]) -> Index:
-    """The whole index: lines of every word grouped by their lookup form, split into data
-    files of at most FILE_MAX bytes gzipped, and the index file that says which file holds what."""
+def build_index(
+    articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
+) -> Index:
+    """The whole index: lines of every word grouped by their lookup form, split into data files
+    of at most `file_max` bytes gzipped (cut at about `raw_target` bytes before compression), and
+    the index file that says which file holds what and how many files one batch fetches."""
     by_term: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, str] = {}
     quote = json.encoder.encode_basestring
@@ -180,12 +183,12 @@ def build_index(articles: list[Article]) -> Index:
     sizes = {term: sum(len(row) + 1 for row in rows) for term, rows in by_term.items()}
     files: list[bytes] = []
     done: list[Leaf] = []
-    pending, target = _split("", terms, sizes, RAW_TARGET), RAW_TARGET
+    pending, target = _split("", terms, sizes, raw_target), raw_target
     while pending:
         again = []
         for group, chunks in _pack(pending, by_term, sizes, target):
             contents = [_file_bytes(chunk) for chunk in chunks]
-            if max(map(gzip_bound, contents)) > FILE_MAX and target > 1_000:
+            if max(map(gzip_bound, contents)) > file_max and target > 1_000:
                 # Text that compresses poorly: cut this part again, smaller.
                 again += [part for leaf in group for part in _resplit(leaf, sizes, target // 2)]
                 continue
@@ -208,7 +211,7 @@ def build_index(articles: list[Article]) -> Index:
         "leaves": [[leaf.prefix, int(leaf.exact), leaf.count, *leaf.files] for leaf in done],
     }
     # How many data files one query fetches at a time, beside the index file, within the budget.
-    index["batch"] = max(1, (QUERY_BUDGET - gzip_bound(_json_bytes(index)) - 16) // FILE_MAX)
+    index["batch"] = max(1, (budget - gzip_bound(_json_bytes(index)) - 16) // file_max)
     return Index(index, {f"{number}.json": content for number, content in enumerate(files)})
 
 

@@ -1,0 +1,60 @@
+// Run searches of the words-in-context page under Node, with the page's own code
+// (overrides/assets/javascripts/contexts.js), against a built data folder, and report what each
+// search downloads, batch by batch. Used by tests/test_contexts.py and bench/contexts_size.py.
+//
+//   node contexts-query.cjs <folder holding index.json> <searches.json>
+//
+// searches.json: [{"q": "...", "match": "exact" | "stem", "matchCase": false, "batches": 1, "rows": false}]
+// ("batches": how many to fetch at most, 0 for all; "rows": list each line). Prints a JSON list.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
+const { Search } = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "contexts.js"));
+
+async function main() {
+  const [folder, searchesFile] = process.argv.slice(2);
+  const indexBytes = fs.readFileSync(path.join(folder, "index.json"));
+  const index = JSON.parse(indexBytes);
+  const searches = JSON.parse(fs.readFileSync(searchesFile, "utf8"));
+  const gzipped = bytes => zlib.gzipSync(bytes, { level: 6 }).length;
+  const results = [];
+  for (const query of searches) {
+    const search = new Search(index, query);
+    const batches = [];
+    const fetchFile = async n => {
+      const bytes = fs.readFileSync(path.join(folder, index.folder, `${n}.json`));
+      const batch = batches[batches.length - 1];
+      batch.raw += bytes.length;
+      batch.gzip += gzipped(bytes);
+      return JSON.parse(bytes);
+    };
+    // The first batch also fetches the index file.
+    batches.push({ files: search.nextBatch(), raw: indexBytes.length, gzip: gzipped(indexBytes) });
+    await search.more(fetchFile);
+    const first = search.lines().length;
+    const limit = query.batches === undefined ? 1 : query.batches;
+    while (!search.complete && (limit === 0 || batches.length < limit)) {
+      batches.push({ files: search.nextBatch(), raw: 0, gzip: 0 });
+      await search.more(fetchFile);
+    }
+    const lines = search.lines();
+    results.push({
+      q: query.q,
+      complete: search.complete,
+      totals: search.alternatives.map(alt => alt.total),
+      first,
+      lines: lines.length,
+      found: search.alternatives.map(alt => alt.found),
+      batches,
+      rows: query.rows ? lines.map(line => [index.articles[line.article][0], line.position, line.anchor, line.word]) : undefined
+    });
+  }
+  process.stdout.write(JSON.stringify(results));
+}
+
+main().catch(error => {
+  process.stderr.write(String(error.stack || error));
+  process.exit(1);
+});
