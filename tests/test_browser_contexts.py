@@ -1,0 +1,235 @@
+"""Words in context in a real browser: typing a word lists as many lines as the originals hold,
+each linking to the paragraph that holds it; sorting, the article filter, exact and beginning-with
+matching, shared links, the keyboard, links from the analysis, axe in both schemes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+import originals
+from conftest import DOCS
+from corpus.text import html_text, normalise
+from test_browser_accessibility import axe_violations
+
+pytestmark = pytest.mark.browser
+
+PAGE = "contexts/"
+ARTICLE = "there-is-no-way-back"
+
+
+def lines(page) -> list[dict]:
+    """The lines listed, in order: article, position, anchor, the four cells and the link."""
+    return page.evaluate("""() => [...document.querySelectorAll('table[data-contexts-lines] tbody tr')].map(row => ({
+        article: row.dataset.article, position: Number(row.dataset.position), anchor: row.dataset.anchor,
+        left: row.cells[0].textContent, word: row.cells[1].textContent, right: row.cells[2].textContent,
+        place: row.cells[3].textContent, href: row.cells[3].querySelector('a').href}))""")
+
+
+def settled(page) -> str:
+    """Wait until the lines are listed (or none found), and return what the status says."""
+    page.wait_for_function("""() => { const s = document.querySelector('[data-contexts-status]').textContent;
+        return /^(No line|\\d[\\d,]* lines? )/.test(s); }""")
+    return page.locator("[data-contexts-status]").inner_text()
+
+
+def search(page, typed: str, stem: bool = False) -> str:
+    page.locator("input[name=q]").fill(typed)
+    page.locator(f"input[name=match][value={'stem' if stem else 'exact'}]").check()
+    page.locator("input[name=q]").press("Enter")
+    return settled(page)
+
+
+def paragraph_texts(served, slug: str) -> dict[str, str]:
+    """The text of every element with an id on an article's built page."""
+    page = BeautifulSoup((served.root / "articles" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return {element["id"]: " ".join(normalise(html_text(str(element))).split()) for element in page.find_all(id=True)}
+
+
+def test_typing_a_word_lists_each_occurrence_linked_to_its_paragraph(page, served):
+    page.goto(served.url + PAGE)
+    for typed in ("NATO", "the", "Asia-Pacific", "the United States"):
+        status = search(page, typed)
+        expected = originals.counts(DOCS, typed)
+        found = lines(page)
+        assert len(found) == sum(expected.values()) and Counter(line["article"] for line in found) == expected, typed
+        assert status.startswith(f"{sum(expected.values()):,} lines for “{typed}”"), status
+        texts = {}
+        for line in found:
+            url = urlparse(line["href"])
+            assert url.path == f"{served.base}articles/{line['article']}/" and url.fragment == line["anchor"]
+            place = texts.setdefault(line["article"], paragraph_texts(served, line["article"]))
+            assert line["anchor"] in place, line
+            assert normalise(line["word"]) in place[line["anchor"]], line
+            assert " ".join(normalise(line["left"]).split()) in place[line["anchor"]], line
+            assert originals.folded(line["word"].split()[0]) == originals.folded(typed.split()[0]), line
+    assert page.watched.outside == [] and page.watched.failed == [] and page.watched.console == []
+
+
+def test_nothing_is_fetched_until_a_search_and_one_search_stays_small(page, served):
+    fetched = []
+    page.on("response", lambda r: "/contexts/data/" in r.url and fetched.append(r))
+    page.goto(served.url + PAGE)
+    page.wait_for_load_state("networkidle")
+    assert fetched == []
+    search(page, "the")
+    assert 2 <= len(fetched) <= 9
+    assert sum(len(r.body()) for r in fetched) < 400_000
+
+
+def test_words_beginning_with_finds_every_form_and_exact_only_the_word(page, served):
+    page.goto(served.url + PAGE)
+    assert search(page, "escalat").startswith("No line for “escalat” (exact word)")
+    assert not page.locator("table[data-contexts-lines]").count()
+    status = search(page, "escalat", stem=True)
+    expected = originals.counts(DOCS, "escalat", stem=True)
+    found = lines(page)
+    assert len(found) == sum(expected.values()) >= 3
+    assert {line["word"].lower() for line in found} >= {"escalating", "escalate", "escalation"}
+    assert "words beginning with" in status
+    assert parse_qs(urlparse(page.url).query) == {"q": ["escalat"], "match": ["stem"]}
+    # Match case: "The" is not "the"; unticking it searches again.
+    page.locator("input[name=case]").check()
+    search(page, "The")
+    assert len(lines(page)) == sum(originals.counts(DOCS, "The", match_case=True).values())
+    assert {line["word"] for line in lines(page)} == {"The"}
+    page.locator("input[name=case]").uncheck()
+    page.wait_for_function("document.querySelectorAll('table[data-contexts-lines] tbody tr').length > 200")
+    settled(page)
+    assert len(lines(page)) == sum(originals.counts(DOCS, "the").values()) > sum(originals.counts(DOCS, "The", match_case=True).values())
+
+
+def test_lines_sort_by_the_words_before_or_after_and_filter_by_article(page, served):
+    page.goto(served.url + PAGE)
+    search(page, "NATO")
+    order = [(line["article"], line["position"]) for line in lines(page)]
+    words = lambda text: [w.lower() for w in originals.WORD.findall(text)]
+    page.select_option("select[name=sort]", "left")
+    keys = [" ".join(reversed(words(line["left"]))) for line in lines(page)]
+    assert keys == sorted(keys) and len(set(keys)) > 10
+    page.select_option("select[name=sort]", "right")
+    keys = [" ".join(words(line["right"])) for line in lines(page)]
+    assert keys == sorted(keys)
+    page.select_option("select[name=sort]", "")
+    assert [(line["article"], line["position"]) for line in lines(page)] == order
+    # The article filter lists the articles with lines, with their counts.
+    expected = originals.counts(DOCS, "NATO")
+    options = page.locator("select[name=article] option").all_inner_texts()
+    assert len(options) == len(expected) + 1 and options[0] == "All articles"
+    page.select_option("select[name=article]", ARTICLE)
+    shown = lines(page)
+    assert {line["article"] for line in shown} == {ARTICLE} and len(shown) == expected[ARTICLE]
+    assert f"Showing the {expected[ARTICLE]} lines in the article chosen" in page.locator("[data-contexts-status]").inner_text()
+    assert parse_qs(urlparse(page.url).query)["article"] == [ARTICLE]
+
+
+def test_a_shared_link_reproduces_the_view(page, served, chromium, request):
+    from browser import new_page
+
+    page.goto(served.url + PAGE)
+    search(page, "escalat", stem=True)
+    page.select_option("select[name=sort]", "right")
+    page.select_option("select[name=article]", "nato-russia-and-north-korea")
+    view = lines(page)
+    shared = page.url
+    assert parse_qs(urlparse(shared).query) == {
+        "q": ["escalat"], "match": ["stem"], "sort": ["right"], "article": ["nato-russia-and-north-korea"]}
+    other = new_page(chromium, served, request)
+    other.goto(shared)
+    settled(other)
+    assert lines(other) == view
+    assert other.locator("input[name=q]").input_value() == "escalat"
+    assert other.locator("input[name=match][value=stem]").is_checked()
+    # Material's search, which also reads ?q=, stays shut, and the address keeps the view.
+    assert not other.locator("#__search").is_checked()
+    assert other.url == shared
+    # A phrase and several words at once, matching case.
+    other.goto(served.url + PAGE + "?q=the+United+States%2C+Washington&case=1")
+    status = settled(other)
+    expected = originals.counts(DOCS, "the United States", match_case=True) + originals.counts(DOCS, "Washington", match_case=True)
+    assert Counter(line["article"] for line in lines(other)) == expected
+    assert "“the United States” (" in status and "matching case" in status
+    assert any(line["word"] == "the United States" for line in lines(other))
+
+
+def test_the_page_works_from_the_keyboard(page, served):
+    page.goto(served.url + PAGE)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "q":
+            break
+    else:
+        pytest.fail("Tab never reached the word field")
+    page.keyboard.type("escalation")
+    page.keyboard.press("Enter")
+    settled(page)
+    assert len(lines(page)) == sum(originals.counts(DOCS, "escalation").values())
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('table[data-contexts-lines]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the lines")
+    style = page.evaluate("(s => [s.outlineStyle, s.boxShadow])(getComputedStyle(document.activeElement))")
+    assert style[0] != "none" or style[1] != "none", style
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/articles/**#*")
+    anchor = href.split("#")[1]
+    assert page.url.endswith("#" + anchor) and page.locator(f"[id='{anchor}']").is_visible()
+
+
+def test_an_actor_name_on_the_analysis_opens_its_lines(page, served):
+    page.goto(served.url + "analysis/")
+    page.locator("table[data-table=actor]").locator("xpath=ancestor::details/summary").click()
+    page.locator("table[data-table=actor] th a", has_text="United States").click()
+    page.wait_for_url("**/contexts/?q=*")
+    status = settled(page)
+    expected = Counter()
+    for alias in ("United States", "US", "U.S.", "Washington", "American", "Americans"):
+        expected += originals.counts(DOCS, alias, match_case=True)
+    assert Counter(line["article"] for line in lines(page)) == expected
+    assert status.startswith(f"{sum(expected.values())} lines for “United States” (")
+    assert not page.locator("#__search").is_checked()
+    # A distinctive word opens its lines too.
+    page.goto(served.url + "analysis/")
+    word = page.locator("table[data-table=keyword] a.keyword:not([href*='case=1'])").first
+    typed = word.inner_text()
+    word.click()
+    settled(page)
+    assert len(lines(page)) == sum(originals.counts(DOCS, typed).values()) > 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_lines_listed(chromium, served, request, scheme):
+    from browser import new_page
+
+    page = new_page(chromium, served, request, color_scheme=scheme)
+    page.goto(served.url + PAGE)
+    assert axe_violations(page) == []
+    page.goto(served.url + PAGE + "?q=NATO&sort=left")
+    settled(page)
+    assert page.locator("select[name=article]").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_on_a_phone_the_lines_scroll_in_their_box(phone, served):
+    phone.goto(served.url + PAGE + "?q=Japan")
+    settled(phone)
+    width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], width
+    box = phone.evaluate("(e => [e.scrollWidth, e.clientWidth])(document.querySelector('[data-contexts-results]'))")
+    assert box[0] > box[1]
+
+
+def test_without_javascript_the_page_is_a_form_that_says_so(chromium, served, request):
+    from browser import new_page
+
+    page = new_page(chromium, served, request, java_script_enabled=False)
+    page.goto(served.url + PAGE + "?q=NATO")
+    assert page.locator("input[name=q]").is_visible()
+    assert "needs JavaScript" in page.locator("article").inner_text()
+    assert not page.locator("table[data-contexts-lines]").count()
