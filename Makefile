@@ -47,6 +47,7 @@ bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/search_latency.py
 	$(BIN)/python bench/analysis_glance.py
+	$(BIN)/python bench/contexts_size.py
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache test-results
