@@ -233,3 +233,38 @@ def test_without_javascript_the_page_is_a_form_that_says_so(chromium, served, re
     assert page.locator("input[name=q]").is_visible()
     assert "needs JavaScript" in page.locator("article").inner_text()
     assert not page.locator("table[data-contexts-lines]").count()
+
+
+@pytest.fixture(scope="module")
+def injected_served(tmp_path_factory):
+    """The site with an article whose title and text carry markup (tests/test_escaping.py), served."""
+    from conftest import BASE_PATH, run_mkdocs_build
+    from pages_server import PagesServer, free_port
+    from project import copy_project
+    from test_escaping import write_injected_project
+
+    project = copy_project(tmp_path_factory.mktemp("injected-contexts") / "project")
+    write_injected_project(project)
+    port = free_port()
+    site = project / "out"
+    result = run_mkdocs_build(project, site, site_url=f"http://127.0.0.1:{port}{BASE_PATH}")
+    assert result.returncode == 0, result.stderr
+    with PagesServer(site, BASE_PATH, port) as server:
+        yield server
+
+
+def test_markup_in_a_title_or_the_text_is_listed_as_text(chromium, injected_served, request):
+    from browser import new_page
+    from test_escaping import MARKUP, SLUG, payload
+
+    page = new_page(chromium, injected_served, request)
+    page.goto(injected_served.url + PAGE + "?q=data-injected")
+    settled(page)
+    found = [line for line in lines(page) if line["article"] == SLUG]
+    assert found and all(line["place"].startswith(payload("Title")) for line in found)
+    assert any("<img src=x" in line["left"] + line["word"] + line["right"] for line in found), found
+    assert MARKUP.split()[0] in page.locator("table[data-contexts-lines]").inner_text()
+    assert page.evaluate("document.querySelectorAll('[data-injected], [onerror]').length") == 0
+    page.select_option("select[name=article]", SLUG)
+    assert page.evaluate("document.querySelectorAll('[data-injected], [onerror]').length") == 0
+    assert page.watched.console == []
