@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from corpus.articles import Article
-from corpus.passages import TITLE_ANCHOR, passages
+from corpus.passages import passages
 from corpus.problems import CorpusError
 from corpus.text import normalise
 
@@ -31,7 +31,8 @@ POSSESSIVE = "'s"
 
 # Words shown on either side of an occurrence, within its paragraph (or heading, or headline).
 CONTEXT_WORDS = 5
-# The longest phrase the page looks up: the words of a phrase are found around one of them.
+# The longest phrase the page looks up: its words are found around one of them, in that one's
+# context, so a phrase has at most CONTEXT_WORDS + 1 words.
 MAX_PHRASE = 5
 
 # What one query may download, gzipped, the index file included; and the most one data file
@@ -67,10 +68,6 @@ class Line:
     word: str
     right: str
 
-    def row(self) -> list:
-        """The line as the data files carry it."""
-        return [self.article, self.position, self.anchor, self.left, self.word, self.right]
-
 
 @dataclass
 class Leaf:
@@ -100,7 +97,8 @@ class Index:
     def paths(self) -> dict[str, bytes]:
         """Every file of the index by its path in the site."""
         folder = f"{DATA_DIR}/{self.index['folder']}"
-        return {f"{DATA_DIR}/{INDEX_FILE}": self.index_bytes, **{f"{folder}/{name}": content for name, content in self.files.items()}}
+        data = {f"{folder}/{name}": content for name, content in self.files.items()}
+        return {f"{DATA_DIR}/{INDEX_FILE}": self.index_bytes, **data}
 
 
 # -----------------------------------------------------------------------------
@@ -215,24 +213,6 @@ def build_index(
     return Index(index, {f"{number}.json": content for number, content in enumerate(files)})
 
 
-def counts(articles: list[Article]) -> dict[str, int]:
-    """How often each lookup form occurs in the collection."""
-    found: dict[str, int] = defaultdict(int)
-    for number, article in enumerate(articles):
-        for line in article_lines(article, number):
-            found[index_form(line.word)] += 1
-    return dict(found)
-
-
-def anchor_label(anchor: str) -> str:
-    """What a line's link calls the place it leads to."""
-    if anchor == TITLE_ANCHOR:
-        return "headline"
-    if re.fullmatch(r"p\d+", anchor):
-        return f"paragraph {anchor[1:]}"
-    return "heading"
-
-
 def query_href(words: list[str], match_case: bool = False) -> str:
     """The contexts page's address (from the site root) for several words or phrases at once."""
     fields = {"q": ", ".join(words)}
@@ -277,8 +257,8 @@ def _order(term: str) -> bytes:
 
 def _windows(text: str):
     """Each word of a passage as (start, end) with the bounds of its context: from the start of
-    the CONTEXT_WORDS-th word before it to the end of the CONTEXT_WORDS-th word after it, or to the
-    passage's start or end (punctuation included) where it has fewer words."""
+    the CONTEXT_WORDS-th word before it to the end of the CONTEXT_WORDS-th word after it, or from
+    the passage's start or to its end (punctuation included) where no word lies beyond those."""
     spans = [match.span() for match in WORD.finditer(text)]
     last = len(spans) - 1
     for i, (start, end) in enumerate(spans):

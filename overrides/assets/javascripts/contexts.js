@@ -79,7 +79,6 @@
       this.options = { stem: query.match === "stem", matchCase: Boolean(query.matchCase) };
       this.alternatives = parseQuery(query.q || "", index.phrase);
       this.loaded = new Map();
-      this.fetchedBytes = 0;
       for (const alt of this.alternatives) {
         if (alt.tooLong) { alt.files = []; alt.total = 0; continue; }
         const found = alt.words.map(word => leavesFor(index, word, this.options.stem));
