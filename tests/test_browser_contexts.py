@@ -36,6 +36,12 @@ def settled(page) -> str:
     return page.locator("[data-contexts-status]").inner_text()
 
 
+def ready(page, url: str) -> None:
+    """Open the contexts page and wait for its code (loaded by contexts.js) to take the form over."""
+    page.goto(url)
+    page.wait_for_selector("form[data-contexts][data-ready]", state="attached")
+
+
 def search(page, typed: str, stem: bool = False) -> str:
     page.locator("input[name=q]").fill(typed)
     page.locator(f"input[name=match][value={'stem' if stem else 'exact'}]").check()
@@ -50,7 +56,7 @@ def paragraph_texts(served, slug: str) -> dict[str, str]:
 
 
 def test_typing_a_word_lists_each_occurrence_linked_to_its_paragraph(page, served):
-    page.goto(served.url + PAGE)
+    ready(page, served.url + PAGE)
     for typed in ("NATO", "the", "Asia-Pacific", "the United States"):
         status = search(page, typed)
         expected = originals.counts(DOCS, typed)
@@ -70,18 +76,23 @@ def test_typing_a_word_lists_each_occurrence_linked_to_its_paragraph(page, serve
 
 
 def test_nothing_is_fetched_until_a_search_and_one_search_stays_small(page, served):
-    fetched = []
+    fetched, code = [], []
     page.on("response", lambda r: "/contexts/data/" in r.url and fetched.append(r))
-    page.goto(served.url + PAGE)
+    page.on("request", lambda r: r.url.endswith("/contexts-page.js") and code.append(r.url))
+    # Other pages load none of the page's code.
+    page.goto(served.url + "analysis/")
     page.wait_for_load_state("networkidle")
-    assert fetched == []
+    assert code == [] and fetched == []
+    ready(page, served.url + PAGE)
+    page.wait_for_load_state("networkidle")
+    assert len(code) == 1 and fetched == []
     search(page, "the")
     assert 2 <= len(fetched) <= 9
     assert sum(len(r.body()) for r in fetched) < 400_000
 
 
 def test_words_beginning_with_finds_every_form_and_exact_only_the_word(page, served):
-    page.goto(served.url + PAGE)
+    ready(page, served.url + PAGE)
     assert search(page, "escalat").startswith("No line for “escalat” (exact word)")
     assert not page.locator("table[data-contexts-lines]").count()
     status = search(page, "escalat", stem=True)
@@ -103,7 +114,7 @@ def test_words_beginning_with_finds_every_form_and_exact_only_the_word(page, ser
 
 
 def test_lines_sort_by_the_words_before_or_after_and_filter_by_article(page, served):
-    page.goto(served.url + PAGE)
+    ready(page, served.url + PAGE)
     search(page, "NATO")
     order = [(line["article"], line["position"]) for line in lines(page)]
     words = lambda text: [w.lower() for w in originals.WORD.findall(text)]
@@ -129,7 +140,7 @@ def test_lines_sort_by_the_words_before_or_after_and_filter_by_article(page, ser
 def test_a_shared_link_reproduces_the_view(page, served, chromium, request):
     from browser import new_page
 
-    page.goto(served.url + PAGE)
+    ready(page, served.url + PAGE)
     search(page, "escalat", stem=True)
     page.select_option("select[name=sort]", "right")
     page.select_option("select[name=article]", "nato-russia-and-north-korea")
@@ -156,7 +167,7 @@ def test_a_shared_link_reproduces_the_view(page, served, chromium, request):
 
 
 def test_the_page_works_from_the_keyboard(page, served):
-    page.goto(served.url + PAGE)
+    ready(page, served.url + PAGE)
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "q":
@@ -179,7 +190,8 @@ def test_the_page_works_from_the_keyboard(page, served):
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/**#*")
     anchor = href.split("#")[1]
-    assert page.url.endswith("#" + anchor) and page.locator(f"[id='{anchor}']").is_visible()
+    page.locator(f"[id='{anchor}']").wait_for(state="visible")
+    assert page.url.endswith("#" + anchor)
 
 
 def test_an_actor_name_on_the_analysis_opens_its_lines(page, served):
@@ -208,7 +220,7 @@ def test_axe_finds_no_violations_with_lines_listed(chromium, served, request, sc
     from browser import new_page
 
     page = new_page(chromium, served, request, color_scheme=scheme)
-    page.goto(served.url + PAGE)
+    ready(page, served.url + PAGE)
     assert axe_violations(page) == []
     page.goto(served.url + PAGE + "?q=NATO&sort=left")
     settled(page)

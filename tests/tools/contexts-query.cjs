@@ -1,5 +1,5 @@
 // Run searches of the words-in-context page under Node, with the page's own code
-// (overrides/assets/javascripts/contexts.js), against a built data folder, and report what each
+// (overrides/assets/javascripts/contexts-page.js), against a built data folder, and report what each
 // search downloads, batch by batch. Used by tests/test_contexts.py and bench/contexts_size.py.
 //
 //   node contexts-query.cjs <folder holding index.json> <searches.json>
@@ -11,7 +11,7 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
-const { Search } = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "contexts.js"));
+const { Search } = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "contexts-page.js"));
 
 async function main() {
   const [folder, searchesFile] = process.argv.slice(2);
