@@ -91,6 +91,34 @@ def test_nothing_is_fetched_until_a_search_and_one_search_stays_small(page, serv
     assert sum(len(r.body()) for r in fetched) < 400_000
 
 
+def test_show_more_lines_fetches_the_next_batch(page, served):
+    # One data file a batch (the index file says how many), so that words beginning with "t",
+    # in three files, come in three batches.
+    def one_file_a_batch(route):
+        response = route.fetch()
+        route.fulfill(response=response, json={**response.json(), "batch": 1})
+
+    page.route("**/contexts/data/index.json", one_file_a_batch)
+    ready(page, served.url + PAGE)
+    expected = sum(originals.counts(DOCS, "t", stem=True).values())
+    status = search(page, "t", stem=True)
+    more = page.locator("button[data-contexts-more]")
+    assert more.is_visible() and f" of {expected:,} for “t”" in status, status
+    listed = [len(lines(page))]
+    while more.is_visible():
+        more.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"document.querySelectorAll('table[data-contexts-lines] tbody tr').length > {listed[-1]}")
+        settled(page)
+        listed.append(len(lines(page)))
+    assert len(listed) == 3 and listed[-1] == expected
+    assert page.locator("[data-contexts-status]").inner_text().startswith(f"{expected:,} lines for “t”")
+    # In collection order once all are in.
+    order = [(line["article"], line["position"]) for line in lines(page)]
+    articles = sorted(originals.own_lines(DOCS))
+    assert order == sorted(order, key=lambda key: (articles.index(key[0]), key[1]))
+
+
 def test_words_beginning_with_finds_every_form_and_exact_only_the_word(page, served):
     ready(page, served.url + PAGE)
     assert search(page, "escalat").startswith("No line for “escalat” (exact word)")
