@@ -156,16 +156,29 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
 
 def build_index(
     articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
+    problems: list[str] | None = None,
 ) -> Index:
     """The whole index: lines of every word grouped by their lookup form, split into data files
     of at most `file_max` bytes gzipped (cut at about `raw_target` bytes before compression), and
-    the index file that says which file holds what and how many files one batch fetches."""
+    the index file that says which file holds what and how many files one batch fetches.
+
+    An article whose passages cannot be matched to its original raises ContextsError, or, given
+    a `problems` list, is indexed without words and its problem added to the list."""
+    texts = []
+    for article in articles:
+        try:
+            texts.append(passage_texts(article))
+        except ContextsError as error:
+            if problems is None:
+                raise
+            problems += error.lines
+            texts.append([])
     by_term: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, str] = {}
     quote = json.encoder.encode_basestring
-    for number, article in enumerate(articles):
+    for number, article_passages in enumerate(texts):
         position = 0
-        for anchor, text in passage_texts(article):
+        for anchor, text in article_passages:
             head = f"[{number},"
             where = "," + quote(anchor) + ","
             for start, end, before, after in _windows(text):

@@ -28,14 +28,14 @@ MARKER = "<div data-contexts></div>"
 # -----------------------------------------------------------------------------
 
 
-# Index every word of the checked articles; add the page and the data files.
+# Index every word of the checked articles; add the page and the data files. An article whose
+# page does not follow its original is reported by the fidelity check (hooks/articles.py) once
+# its page is rendered, so a problem here waits until then (on_env).
 def on_files(files, config):
     articles = config["project"].articles
     started = time.perf_counter()
-    try:
-        index = contexts.build_index(articles)
-    except contexts.ContextsError as error:
-        raise PluginError(str(error)) from None
+    config["contexts_problems"] = []
+    index = contexts.build_index(articles, problems=config["contexts_problems"])
     paths = index.paths()
     for path, content in paths.items():
         files.append(File.generated(config, path, content=content))
@@ -55,6 +55,13 @@ def on_files(files, config):
     )
     files.append(File.generated(config, contexts.PAGE, content=page))
     return files
+
+
+# Stop before anything is written if an article's words could not be linked to its paragraphs.
+def on_env(env, config, files):
+    if config["contexts_problems"]:
+        raise PluginError("\n".join(config["contexts_problems"]))
+    return env
 
 
 # Put the form in place of its marker, rendered with escaping.

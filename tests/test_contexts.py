@@ -121,6 +121,14 @@ def test_a_passage_that_does_not_follow_the_original_is_refused_in_one_line(arti
     changed = replace(article, body=article.body.replace("NATO", "OTAN", 1))
     with pytest.raises(contexts.ContextsError, match=rf"^{article.page}: body: the passage 'p\d+' .* does not follow"):
         contexts.passage_texts(changed)
+    with pytest.raises(contexts.ContextsError):
+        contexts.build_index([changed, *articles[1:]])
+    # The build waits for the fidelity check to name the lost word; meanwhile the article has no lines.
+    problems = []
+    index = contexts.build_index([changed, *articles[1:]], problems=problems)
+    assert len(problems) == 1 and problems[0].startswith(f"{article.page}: body: the passage")
+    assert all(json.loads(content)["lines"] for content in index.files.values())
+    assert not any(row[0] == 0 for content in index.files.values() for rows in json.loads(content)["lines"].values() for row in rows)
 
 
 # -----------------------------------------------------------------------------
