@@ -29,7 +29,7 @@ SEARCHES = [
     ("common actor", "Japan", {}),
     ("actor, all its names", "Japan, Japanese, Tokyo", {"matchCase": True}),
     ("rare word", "escalation", {}),
-    ("rare synthetic word", None, {}),
+    ("word used once", None, {}),
     ("beginning (stem)", "escalat", {"match": "stem"}),
     ("short beginning, ~1/15 of all words", "ka", {"match": "stem"}),
     ("one-letter beginning", "k", {"match": "stem"}),
@@ -68,7 +68,7 @@ def main() -> None:
         index_raw, index_gz = len(index.index_bytes), contexts.gzip_size(index.index_bytes)
         words = sum(leaf[2] for leaf in index.index["leaves"])
 
-        # The rare synthetic word: one that occurs once.
+        # A word used once.
         rare = next(term for name in sorted(index.files) for term, rows in json.loads(index.files[name])["lines"].items()
                     if len(rows) == 1 and term.isalpha())
         searches = [(label, typed or rare, how) for label, typed, how in SEARCHES]
@@ -80,7 +80,8 @@ def main() -> None:
 
     print(f"Words in context at scale (bench/contexts_size.py): {len(articles):,} articles "
           f"({args.added:,} synthetic added), {words:,} words. The synthetic text has no word as common as "
-          "English 'the' (6% of words); the beginning 'ka' (1 word in 15) stands in for one.")
+          "English 'the' (6% of words); the beginning 'ka' (1 word in 15) stands in for one. Its paragraphs are "
+          "lower case after their first word, so few names match with their capitals.")
     print(f"  data: {len(index.files):,} files, {raw / 1e6:,.1f} MB ({zipped / 1e6:,.1f} MB gzipped), largest file "
           f"{kb(max(contexts.gzip_size(c) for c in index.files.values()))} gzipped (cap {kb(contexts.FILE_MAX)}); "
           f"index file {kb(index_raw)} ({kb(index_gz)} gzipped); {index.index['batch']} data files a batch")
