@@ -219,9 +219,15 @@ def _suppress_substituted_macros() -> None:
     if getattr(model.Substitute, "_corpus_suppresses_macros", False):
         return
 
+    # The variables under a style's element never change: found once per element.
+    found: dict[int, tuple[object, list[tuple[str, str]]]] = {}
+
     def add_to_repressed_list(self, child, context):
         repressed = context.get_layout().repressed
-        for tag, variable in _variables(child):
+        kept = found.get(id(child))
+        if kept is None or kept[0] is not child:
+            kept = found[id(child)] = (child, _variables(child))
+        for tag, variable in kept[1]:
             repressed.setdefault(tag, []).append(variable)
 
     model.Substitute.add_to_repressed_list = add_to_repressed_list
