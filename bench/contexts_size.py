@@ -94,7 +94,7 @@ def main() -> None:
     for (label, typed, how), r in zip(searches, results):
         first = r["batches"][0]
         everything = sum(b["gzip"] for b in r["batches"])
-        known = "yes" if len(r["batches"]) == 1 or all(t is not None for t in r["totals"]) else "no (a phrase)"
+        known = "yes" if len(r["batches"]) == 1 or r["total"] is not None else "no (a phrase or match case)"
         mode = " (beginning)" if how.get("match") == "stem" else " (case)" if how.get("matchCase") else ""
         print(f"| {label} | {typed}{mode} | {len(first['files'])}, {kb(first['raw'])}, {kb(first['gzip'])} "
               f"({'within' if first['gzip'] <= budget else 'OVER'}) | {r['first']:,} / {r['lines']:,} | {known} | "

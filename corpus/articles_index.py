@@ -22,10 +22,15 @@ def sidebar_lists_articles(count: int) -> bool:
     return count <= SIDEBAR_ARTICLES_MAX
 
 
+def index_order(article: Article) -> tuple[str, str]:
+    """Sort key of the article index's order: by title, ignoring case, then by address."""
+    return article.title.casefold(), article.slug
+
+
 def index_rows(articles: list[Article], tags: dict[str, list[str]]) -> list[dict]:
     """One row per article for the index page, in title order: what it shows and sorts by."""
     rows = []
-    for article in articles:
+    for article in sorted(articles, key=index_order):
         date = article.published or article.updated
         rows.append({
             "slug": article.slug,
@@ -38,4 +43,4 @@ def index_rows(articles: list[Article], tags: dict[str, list[str]]) -> list[dict
             "words": article.word_count,
             "tags": tags.get(article.slug, []),
         })
-    return sorted(rows, key=lambda row: (row["title"].casefold(), row["slug"]))
+    return rows

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from corpus.articles import Article
+from corpus.articles_index import index_order
+from corpus.mentions import mention_pattern
 from corpus.passages import passages
 from corpus.problems import CorpusError
 from corpus.text import normalise
@@ -32,8 +34,8 @@ POSSESSIVE = "'s"
 # Words shown on either side of an occurrence, within its paragraph (or heading, or headline).
 CONTEXT_WORDS = 5
 # The longest phrase the page looks up: its words are found around one of them, in that one's
-# context, so a phrase has at most CONTEXT_WORDS + 1 words.
-MAX_PHRASE = 5
+# context, so a phrase has at most CONTEXT_WORDS + 1 words (found around its first or last word).
+MAX_PHRASE = CONTEXT_WORDS + 1
 
 # What one query may download, gzipped, the index file included; and the most one data file
 # may weigh, gzipped, so that the index file and a few data files always fit in it.
@@ -162,8 +164,10 @@ def build_index(
     of at most `file_max` bytes gzipped (cut at about `raw_target` bytes before compression), and
     the index file that says which file holds what and how many files one batch fetches.
 
+    Articles are numbered in the article index's order, so that lines come in that order.
     An article whose passages cannot be matched to its original raises ContextsError, or, given
     a `problems` list, is indexed without words and its problem added to the list."""
+    articles = sorted(articles, key=index_order)
     texts = []
     for article in articles:
         try:
@@ -234,16 +238,40 @@ def query_href(words: list[str], match_case: bool = False) -> str:
     return "contexts/?" + urlencode(fields)
 
 
-def actor_links(actors) -> dict[str, dict[str, str]]:
-    """Each actor's contexts link (corpus.data.Actor): every one of its names, matching case,
-    since that is how the analysis counts them ("US" is not "us"); with what the link finds."""
+def actor_links(actors, articles: list[Article]) -> dict[str, dict[str, str]]:
+    """Each actor's contexts link (corpus.data.Actor), listing in all articles the places the
+    analysis counts as its mentions (corpus.mentions), with what the link finds: its names,
+    matching case ("US" is not "us"); the hyphenated words the analysis finds a name in
+    ("Russia-Ukraine"), which the page keeps whole; and, after a minus sign, another actor's
+    longer name that holds one of its names ("South China Sea" for China), whose places the
+    analysis counts for that actor instead."""
+    pattern, owner = mention_pattern(actors)
+    compounds: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+    found: set[str] = set()
+    for article in articles:
+        for passage in passages(article):
+            text = normalise(passage.text)
+            spans = [match.span() for match in WORD.finditer(text)]
+            for match in pattern.finditer(text):
+                alias, (start, end) = match.group(1), match.span(1)
+                found.add(alias)
+                held = [span for span in spans if span[0] < end and span[1] > start]
+                word = text[held[0][0]:held[-1][1]]
+                if _case_words(word) != _case_words(alias):
+                    compounds[owner[alias]].setdefault(_case_words(word), word)
     links = {}
     for actor in actors:
-        names = list(actor.aliases)
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        names = list(actor.aliases) + list(compounds[actor.name].values())
+        mine = [_case_words(alias) for alias in actor.aliases]
+        holders = [alias for alias in owner if alias in found and owner[alias] != actor.name
+                   and any(_holds(_case_words(alias), name) for name in mine)]
+        # A longer name that holds another one left out is left out with it.
+        outside = [alias for alias in holders
+                   if not any(other != alias and _holds(_case_words(alias), _case_words(other)) for other in holders)]
+        name = f"{actor.name} in context in all articles: every line with {_either(names)}, capitals as written"
         links[actor.name] = {
-            "href": query_href(names, match_case=True),
-            "name": f"{actor.name} in context: every line with {listed}, capitals as written",
+            "href": query_href(names + [f"-{alias}" for alias in outside], match_case=True),
+            "name": name + (f", except within {_either(outside)}" if outside else ""),
         }
     return links
 
@@ -261,6 +289,23 @@ def gzip_bound(content: bytes) -> int:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _case_words(text: str) -> tuple[str, ...]:
+    """The words of a text as the page compares them matching case: straight apostrophe, no final
+    possessive 's."""
+    forms = [word.replace("\u2019", "'") for word in words_of(text)]
+    return tuple(form[:-2] if len(form) > 2 and form[-2:].lower() == "'s" else form for form in forms)
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether a run of words holds another run, word for word."""
+    return any(longer[i:i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
+
+
+def _either(names: list[str]) -> str:
+    """Names as a list in words: "A", "A or B", "A, B or C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _order(term: str) -> bytes:

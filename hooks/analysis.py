@@ -48,7 +48,7 @@ def on_files(files, config):
     analysis = analyse(project.articles, project.data, project.stopwords)
     config["analysis"] = analysis
     # Each actor's name links to its lines on the words-in-context page (hooks/contexts.py).
-    config["actor_contexts"] = actor_links(project.data.actors)
+    config["actor_contexts"] = actor_links(project.data.actors, project.articles)
     page = config["site_templates"].get_template(PAGE_TEMPLATE).render(count=len(project.articles))
     files.append(File.generated(config, PAGE, content=page))
     whole = json.dumps(analysis, indent=1, ensure_ascii=False)

@@ -60,3 +60,41 @@ def counts(docs: Path, phrase: str, stem: bool = False, match_case: bool = False
 def all_words(docs: Path) -> Counter:
     """Every word of every article's own text, as the page looks it up, with its number of uses."""
     return Counter(folded(w) for lines in own_lines(docs).values() for line in lines for w in WORD.findall(line))
+
+
+def _starts(words: list[str], wanted: list[str], stem: bool) -> list[int]:
+    """Where a run of words (folded) starts in a line's words (folded)."""
+    return [start for start in range(len(words) - len(wanted) + 1)
+            if all(have.startswith(want) if stem else have == want for have, want in zip(words[start:start + len(wanted)], wanted))]
+
+
+def places(docs: Path, typed: str, stem: bool = False, match_case: bool = False) -> tuple[Counter, Counter, Counter]:
+    """Several comma-separated words or phrases searched at once, by the rule the page states:
+    each place once, where two overlap the longer (then the one typed first, then the earlier);
+    none within a phrase typed after a minus sign. Returns the lines by article, by part typed
+    (its index among the parts listed) and those left out by part after a minus (its index)."""
+    parts = [part.strip() for part in typed.split(",") if WORD.findall(part)]
+    listed = [[folded(w, match_case) for w in WORD.findall(p)] for p in parts if not p.startswith("-")]
+    outside = [[folded(w, match_case) for w in WORD.findall(p)] for p in parts if p.startswith("-")]
+    by_article, by_part, left_out = Counter(), Counter(), Counter()
+    for slug, lines in own_lines(docs).items():
+        for line in lines:
+            words = [folded(w, match_case) for w in WORD.findall(line)]
+            found, out = [], [[] for _ in outside]
+            for which, wanted in enumerate(listed):
+                for start in _starts(words, wanted, stem):
+                    span = range(start, start + len(wanted))
+                    holder = next((i for i, phrase in enumerate(outside) if any(
+                        s <= start and start + len(wanted) <= s + len(phrase) for s in _starts(words, phrase, stem))), None)
+                    (found if holder is None else out[holder]).append((len(wanted), which, start, span))
+            for which, matches in [(None, found)] + list(enumerate(out)):
+                taken: set[int] = set()
+                for size, part, start, span in sorted(matches, key=lambda m: (-m[0], m[1], m[2])):
+                    if taken.isdisjoint(span):
+                        taken.update(span)
+                        if which is None:
+                            by_article[slug] += 1
+                            by_part[part] += 1
+                        else:
+                            left_out[which] += 1
+    return by_article, by_part, left_out

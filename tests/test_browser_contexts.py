@@ -113,9 +113,12 @@ def test_show_more_lines_fetches_the_next_batch(page, served):
         listed.append(len(lines(page)))
     assert len(listed) == 3 and listed[-1] == expected
     assert page.locator("[data-contexts-status]").inner_text().startswith(f"{expected:,} lines for “t”")
-    # In collection order once all are in.
+    # In collection order once all are in: articles in the article index's order, as the page says.
     order = [(line["article"], line["position"]) for line in lines(page)]
-    articles = sorted(originals.own_lines(DOCS))
+    page.goto(served.url + "article-index/")
+    articles = page.evaluate("""() => [...document.querySelectorAll('table[data-article-index] tbody tr')]
+        .map(row => row.querySelector('a[href*="articles/"]').pathname.split('/').filter(Boolean).pop())""")
+    assert len(articles) == len(originals.own_lines(DOCS))
     assert order == sorted(order, key=lambda key: (articles.index(key[0]), key[1]))
 
 
@@ -241,6 +244,72 @@ def test_an_actor_name_on_the_analysis_opens_its_lines(page, served):
     word.click()
     settled(page)
     assert len(lines(page)) == sum(originals.counts(DOCS, typed).values()) > 0
+    # With JavaScript, the prompt shows until a word is typed.
+    page.goto(served.url + PAGE)
+    page.wait_for_selector("form[data-contexts][data-ready]", state="attached")
+    assert page.locator("[data-contexts-status]").inner_text() == "Type a word or phrase, then press Enter."
+
+
+def test_overlapping_forms_list_each_place_once(page, served):
+    ready(page, served.url + PAGE)
+    status = search(page, "Donald Trump, Trump")
+    found = lines(page)
+    assert status.startswith("8 lines for “Donald Trump” (4), “Trump” (4) (exact words)"), status
+    assert len(found) == sum(originals.counts(DOCS, "Trump").values()) == 8
+    assert len({(line["article"], line["anchor"], line["position"]) for line in found}) == 8
+    assert sorted(originals.folded(line["word"], match_case=True) for line in found) == ["Donald Trump"] * 4 + ["Trump"] * 4
+    status = search(page, "Japan, Japan's")
+    assert "“Japan's” (listed under “Japan”)" in status and "(0)" not in status, status
+    status = search(page, "Japan, Japanese", stem=True)
+    assert "“Japanese” (listed under “Japan”)" in status, status
+
+
+def test_every_actor_link_on_the_analysis_lists_as_many_lines_as_the_analysis_counts(page, served):
+    page.goto(served.url + "analysis/")
+    actors = page.evaluate("""() => [...document.querySelectorAll('table[data-table=actor] tbody tr')].map(row => ({
+        name: row.dataset.actor, href: row.querySelector('th a').href, label: row.querySelector('th a').getAttribute('aria-label'),
+        counts: Object.fromEntries([...row.querySelectorAll('td[data-article]')].filter(td => td.dataset.count !== '0')
+            .map(td => [td.dataset.article, Number(td.dataset.count)])),
+        total: Number(row.querySelector('td.number').textContent)}))""")
+    assert len(actors) > 30
+    for actor in actors:
+        assert actor["label"].startswith(f"{actor['name']} in context in all articles: "), actor
+        page.goto(actor["href"])
+        status = settled(page)
+        found = Counter(line["article"] for line in lines(page))
+        assert found == Counter(actor["counts"]) and sum(found.values()) == actor["total"] >= 1, (actor["name"], status)
+        assert status.startswith(f"{actor['total']} line"), status
+    assert page.watched.console == []
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_place_of_each_line_is_never_cut(chromium, served, request, width):
+    from browser import new_page
+
+    page = new_page(chromium, served, request, viewport={"width": width, "height": 800})
+    page.goto(served.url + PAGE + "?q=NATO")
+    settled(page)
+    # Where the words of the place ("paragraph 3") are laid out, against the cell that clips them.
+    places = page.evaluate("""() => [...document.querySelectorAll('table[data-contexts-lines] td.contexts-place')].map(cell => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        while (walker.nextNode()) texts.push(walker.currentNode);
+        const node = texts.find(text => /^(paragraph \\d+|headline|heading)\\b/.test(text.textContent)) || texts[0];
+        const found = /^(paragraph \\d+|headline|heading)\\b/.exec(node.textContent);
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        if (found) range.setEnd(node, found[0].length);
+        const [c, r] = [cell.getBoundingClientRect(), range.getBoundingClientRect()];
+        const style = getComputedStyle(cell);
+        const [left, right] = [c.left + parseFloat(style.paddingLeft), c.right - parseFloat(style.paddingRight)];
+        return {place: found ? found[0] : null, link: cell.textContent, inside: r.left >= left - 0.5 && r.right <= right + 0.5, width: r.width};
+    })""")
+    assert places
+    for place in places:
+        assert place["place"] and place["link"].startswith(place["place"] + ", "), place
+        assert place["inside"] and place["width"] > 0, place
+    # The longest title is cut short to make room.
+    assert any(", There is no way back?" in place["link"] for place in places)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -273,6 +342,9 @@ def test_without_javascript_the_page_is_a_form_that_says_so(chromium, served, re
     assert page.locator("input[name=q]").is_visible()
     assert "needs JavaScript" in page.locator("article").inner_text()
     assert not page.locator("table[data-contexts-lines]").count()
+    # Nothing asks to type and press Enter, which would do nothing.
+    assert not page.locator("[data-contexts-status]").is_visible()
+    assert "press Enter" not in page.locator("article").inner_text()
 
 
 @pytest.fixture(scope="module")
@@ -301,7 +373,7 @@ def test_markup_in_a_title_or_the_text_is_listed_as_text(chromium, injected_serv
     page.goto(injected_served.url + PAGE + "?q=data-injected")
     settled(page)
     found = [line for line in lines(page) if line["article"] == SLUG]
-    assert found and all(line["place"].startswith(payload("Title")) for line in found)
+    assert found and all(line["place"].split(", ", 1)[1].startswith(payload("Title")) for line in found)
     assert any("<img src=x" in line["left"] + line["word"] + line["right"] for line in found), found
     assert MARKUP.split()[0] in page.locator("table[data-contexts-lines]").inner_text()
     assert page.evaluate("document.querySelectorAll('[data-injected], [onerror]').length") == 0

@@ -155,7 +155,21 @@ def test_the_index_holds_every_line_once_in_files_within_budget(index, articles)
     # The index file and a batch of data files fit in one search's budget.
     weight = contexts.gzip_size(index.index_bytes)
     assert weight + index.index["batch"] * contexts.FILE_MAX <= contexts.QUERY_BUDGET
-    assert index.index["articles"] == [[a.slug, a.title, int(a.title_truncated)] for a in articles]
+    # Articles in the article index's order (by title, then address), as the page says lines come.
+    in_order = sorted(articles, key=lambda a: (a.title.casefold(), a.slug))
+    assert index.index["articles"] == [[a.slug, a.title, int(a.title_truncated)] for a in in_order]
+
+
+def test_articles_are_numbered_in_the_article_index_order_whatever_their_file_names(articles):
+    from dataclasses import replace
+
+    # Addresses (file names) whose order is the reverse of the titles'.
+    by_title = sorted(articles, key=lambda a: a.title.casefold())
+    renamed = [replace(article, slug=f"{chr(ord('z') - n)}-{article.slug}") for n, article in enumerate(by_title)]
+    index = contexts.build_index(sorted(renamed, key=lambda a: a.slug))
+    assert [row[0] for row in index.index["articles"]] == [a.slug for a in renamed]
+    rows = [(row[0], row[1]) for content in index.files.values() for rows in json.loads(content)["lines"].values() for row in rows]
+    assert {number for number, _ in rows} == set(range(len(articles)))
 
 
 def test_the_page_code_finds_as_many_lines_as_the_originals_hold(index, tmp_path):
@@ -168,12 +182,13 @@ def test_the_page_code_finds_as_many_lines_as_the_originals_hold(index, tmp_path
         assert result["complete"] and len(result["batches"]) == 1, typed
         assert result["batches"][0]["gzip"] <= contexts.QUERY_BUDGET
         # The index counts a single word's lines (any case) before they are fetched.
-        if len(typed.split()) == 1 and not how.get("matchCase") and result["totals"][0] is not None:
-            assert result["totals"] == [sum(wanted.values())], typed
+        if len(typed.split()) == 1 and not how.get("matchCase") and result["total"] is not None:
+            assert result["total"] == sum(wanted.values()), typed
     several = run_searches(data, [{"q": "Japan, China , Japan's,  , Beijing", "batches": 0, "matchCase": True}], tmp_path)[0]
-    # "Japan's" is the word "Japan" again, so it adds no line.
+    # "Japan's" is the word "Japan" again, so it adds no line: its places are listed under "Japan".
     each = [sum(originals.counts(DOCS, w, match_case=True).values()) for w in ("Japan", "China", "Japan's", "Beijing")]
     assert several["found"] == [each[0], each[1], 0, each[3]]
+    assert several["under"] == [[], [], [0], []]
     assert several["lines"] == each[0] + each[1] + each[3]
 
 
@@ -201,10 +216,99 @@ def test_a_word_with_more_lines_than_a_batch_comes_in_batches_each_within_its_fi
             assert fetched["gzip"] - (contexts.gzip_size(index.index_bytes) if fetched is result["batches"][0] else 0) <= batch * 2_500
         # The count is known from the first batch for a single word in any case.
         if len(typed.split()) == 1 and "," not in typed:
-            assert result["totals"] == [sum(wanted.values())], typed
+            assert result["total"] == sum(wanted.values()), typed
     # Stopping after the first batch: part of the lines, in collection order.
     first = run_searches(data, [{"q": "k", "match": "stem", "batches": 1, "rows": True}], tmp_path)[0]
     assert not first["complete"] and 0 < first["lines"] < results[2]["lines"]
+
+
+def test_each_place_is_listed_once_under_the_longer_of_overlapping_forms(index, tmp_path):
+    data = write_index(index, tmp_path)
+    searches = [
+        ("Donald Trump, Trump", {}), ("Trump, Donald Trump", {}), ("Fumio Kishida, Kishida", {"matchCase": True}),
+        ("Vladimir Putin, Putin", {}), ("Mark Rutte, Rutte", {}), ("Sergei Lavrov, Lavrov", {}),
+        ("Jens Stoltenberg, Stoltenberg", {}), ("Japan, Japan's", {}), ("Japan, Japanese", {"match": "stem"}),
+        ("the United States, United States, States", {}), ("Asia-Pacific, the Asia-Pacific region, Asia", {}),
+        ("China, -South China Sea", {"matchCase": True}), ("South China Sea, -South China Sea Strategic Situational Awareness", {}),
+        ("NATO, Asia, -NATO in Asia", {}), ("china, -china", {}),
+    ]
+    specs = [{"q": q, "batches": 0, "rows": True, **how} for q, how in searches]
+    for (typed, how), result in zip(searches, run_searches(data, specs, tmp_path)):
+        by_article, by_part, left_out = originals.places(DOCS, typed, how.get("match") == "stem", how.get("matchCase", False))
+        assert Counter(row[0] for row in result["rows"]) == by_article, typed
+        assert result["found"] == [by_part[i] for i in range(len(result["found"]))], typed
+        assert result["left_out"] == [left_out[i] for i in range(len(result["left_out"]))], typed
+        # No word is in two lines.
+        words = [(row[0], row[1] + i) for row in result["rows"] for i in range(len(contexts.words_of(row[3])))]
+        assert len(words) == len(set(words)), typed
+    trump = run_searches(data, [{"q": "Donald Trump, Trump", "batches": 0}], tmp_path)[0]
+    # The sources name Trump 8 times, 4 of them as "Donald Trump", as the analysis counts him.
+    assert sum(originals.counts(DOCS, "Trump").values()) == trump["lines"] == 8 and trump["found"] == [4, 4]
+    assert trump["status"] == "8 lines for “Donald Trump” (4), “Trump” (4) (exact words), in 1 article."
+
+
+def test_a_form_whose_places_are_all_under_another_says_so_rather_than_zero(index, tmp_path):
+    data = write_index(index, tmp_path)
+    japan = sum(originals.counts(DOCS, "Japan").values())
+    stem = sum(originals.counts(DOCS, "Japan", stem=True).values())
+    china = sum(originals.counts(DOCS, "China", match_case=True).values())
+    sea = sum(originals.counts(DOCS, "South China Sea", match_case=True).values())
+    searches = [
+        ({"q": "Japan, Japan's"}, f"{japan} lines for “Japan” ({japan}), “Japan's” (listed under “Japan”) (exact word), in 3 articles."),
+        ({"q": "Japan, Japanese", "match": "stem"},
+         f"{stem} lines for “Japan” ({stem}), “Japanese” (listed under “Japan”) (words beginning with), in 3 articles."),
+        ({"q": "Japan, nosuchword"}, f"{japan} lines for “Japan” ({japan}), “nosuchword” (0) (exact word), in 3 articles."),
+        ({"q": "China, -South China Sea", "matchCase": True},
+         f"{china - sea} lines for “China” (exact word, matching case), in 3 articles; left out: {sea} within “South China Sea”."),
+        ({"q": "-China"}, "A word or phrase after a minus sign is only left out: type one to list as well."),
+    ]
+    results = run_searches(data, [{**spec, "batches": 0} for spec, _ in searches], tmp_path)
+    assert [r["status"] for r in results] == [status for _, status in searches]
+
+
+def test_a_phrase_may_have_as_many_words_as_a_line_holds_beyond_its_anchor(index, tmp_path):
+    assert contexts.MAX_PHRASE == contexts.CONTEXT_WORDS + 1 == index.index["phrase"]
+    data = write_index(index, tmp_path)
+    # Six-word runs from the start, middle and end of paragraphs of each article (not its first
+    # line, which may hold the headline and the first paragraph: two passages).
+    phrases = []
+    for lines in originals.own_lines(DOCS).values():
+        long = [line for line in lines[1:] if len(originals.WORD.findall(line)) > 20]
+        for line in (long[0], long[len(long) // 2], long[-1]):
+            words = originals.WORD.findall(line)
+            phrases += [" ".join(words[:6]), " ".join(words[7:13]), " ".join(words[-6:])]
+    phrases.append("South China Sea Strategic Situational Awareness")
+    results = run_searches(data, [{"q": q, "batches": 0} for q in phrases] + [{"q": "a b c d e f g", "batches": 0}], tmp_path)
+    for typed, result in zip(phrases, results):
+        assert result["refused"] is None, typed
+        assert result["lines"] == sum(originals.counts(DOCS, typed).values()) >= 1, typed
+    assert results[-1]["refused"] == "A phrase can have at most 6 words; “a b c d e f g” has 7."
+
+
+def test_every_actor_link_finds_the_places_the_analysis_counts(articles, index, tmp_path):
+    from corpus.analysis import analyse
+    from corpus.data import load_data, load_stopwords
+
+    data = load_data(ROOT / "data", articles)
+    analysis = analyse(articles, data, load_stopwords(ROOT / "data"))
+    counted = {row["name"]: Counter({slug: c["count"] for slug, c in row["counts"].items() if c["count"]}) for row in analysis["actors"]}
+    links = contexts.actor_links(data.actors, articles)
+    assert set(links) == {actor.name for actor in data.actors}
+    specs = []
+    for actor in data.actors:
+        query = parse_qs(urlparse(links[actor.name]["href"]).query)
+        assert query["case"] == ["1"]
+        specs.append({"q": query["q"][0], "matchCase": True, "batches": 0, "rows": True})
+    results = run_searches(write_index(index, tmp_path), specs, tmp_path)
+    for actor, result in zip(data.actors, results):
+        assert result["refused"] is None, (actor.name, result["refused"])
+        assert Counter(row[0] for row in result["rows"]) == counted.get(actor.name, Counter()), actor.name
+        if actor.name in counted:
+            assert result["lines"] >= 1 and result["status"].startswith(f"{sum(counted[actor.name].values())} line"), actor.name
+    # What the link does, in its name: all articles, and what it leaves out.
+    assert links["China"]["name"] == ("China in context in all articles: every line with China, Chinese, Beijing or "
+                                      "Russian-Chinese, capitals as written, except within South China Sea")
+    assert links["Donald Trump"]["name"] == "Donald Trump in context in all articles: every line with Donald Trump or Trump, capitals as written"
 
 
 # -----------------------------------------------------------------------------
@@ -222,9 +326,19 @@ def test_the_page_is_a_form_that_says_how_words_are_found(site):
     assert page.find("noscript") is not None
     text = " ".join(page.select_one("article").get_text().split())
     for stated in ("A word is a run of letters and digits", "An apostrophe or a hyphen between two of them keeps them one word",
-                   "A final possessive", "“escalat” finds “escalate”", "A phrase of up to 5 words",
-                   "A line is one occurrence", "Up to 5 words on either side", "at most 200 KB compressed"):
+                   "Capital letters are ignored unless “Match case” is ticked",
+                   "A final possessive", "“escalat” finds “escalate”", "A phrase of up to 6 words",
+                   "the line is listed and counted under the longer one", "lines within it are left out",
+                   "A line is one occurrence", "Up to 5 words on either side are shown", "around a phrase, fewer on one side or both",
+                   "in the order of the article index (by title)", "at most 200 KB compressed at a time",
+                   "“Show more lines” fetches the next ones"):
         assert stated in text, stated
+    for gone in ("a batch away", "by file name", "where the index knows", "Capitals do not count"):
+        assert gone not in text, gone
+    assert [o.get_text() for o in form.select("select[name=sort] option")] == [
+        "Collection order", "By the words before (nearest first)", "By the words after"]
+    # Without the page's code there is no prompt to type and press Enter.
+    assert page.select_one("[data-contexts-status]").get_text() == ""
     # Data: the index file and the data files it names, in a folder named after their content.
     index = json.loads((site / "contexts" / "data" / "index.json").read_text())
     folder = site / "contexts" / "data" / index["folder"]
@@ -247,12 +361,13 @@ def test_actor_names_and_distinctive_words_link_to_their_contexts(site):
     names = analysis.select("table[data-table=actor] tbody th a")
     assert names
     for link in names:
-        assert check(link, site / "analysis") == {"q": [", ".join(actors[link.get_text()])], "case": ["1"]}
-        assert link["aria-label"].startswith(f"{link.get_text()} in context")
+        query = check(link, site / "analysis")
+        assert query["case"] == ["1"] and query["q"][0].startswith(", ".join(actors[link.get_text()])), query
+        assert link["aria-label"].startswith(f"{link.get_text()} in context in all articles: ")
     for chart in ("#chart-actors", "#chart-actor-totals"):
         overlaid = analysis.select(f"{chart} a.chart-name")
         assert overlaid and all(check(link, site / "analysis")["case"] == ["1"] for link in overlaid)
-        assert all(link.select_one(".chart-tip").get_text().endswith("capitals as written") for link in overlaid)
+        assert all(" in context in all articles: " in link.select_one(".chart-tip").get_text() for link in overlaid)
     for link in analysis.select("table[data-table=keyword] a.keyword"):
         check(link, site / "analysis")
     article = soup(site / "articles" / "there-is-no-way-back" / "index.html")
@@ -262,3 +377,6 @@ def test_actor_names_and_distinctive_words_link_to_their_contexts(site):
     assert len(links) > 10
     for link in links:
         check(link, site / "articles" / "there-is-no-way-back")
+    # Beside this article's counts, an actor's link says it lists lines in all articles.
+    names = section.select("table[data-table=article-actors] th a")
+    assert names and all(" in context in all articles: " in link["aria-label"] for link in names)

@@ -5,13 +5,14 @@
 //   node contexts-query.cjs <folder holding index.json> <searches.json>
 //
 // searches.json: [{"q": "...", "match": "exact" | "stem", "matchCase": false, "batches": 1, "rows": false}]
-// ("batches": how many to fetch at most, 0 for all; "rows": list each line). Prints a JSON list.
+// ("batches": how many to fetch at most, 0 for all; "rows": list each line). Prints a JSON list:
+// for each search its lines, counts and the status line the page would show.
 "use strict";
 
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
-const { Search } = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "contexts-page.js"));
+const { Search, describe, refusal } = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "contexts-page.js"));
 
 async function main() {
   const [folder, searchesFile] = process.argv.slice(2);
@@ -40,15 +41,20 @@ async function main() {
       await search.more(fetchFile);
     }
     const lines = search.lines();
+    const articles = new Set(lines.map(line => line.article)).size;
     results.push({
       q: query.q,
+      refused: refusal(search),
       complete: search.complete,
-      totals: search.alternatives.map(alt => alt.total),
+      total: search.total,
       first,
       lines: lines.length,
       found: search.alternatives.map(alt => alt.found),
+      under: search.alternatives.map(alt => alt.under),
+      left_out: search.exclusions.map(ex => ex.found),
+      status: refusal(search) || describe(search, lines, null, articles),
       batches,
-      rows: query.rows ? lines.map(line => [index.articles[line.article][0], line.position, line.anchor, line.word]) : undefined
+      rows: query.rows ? lines.map(line => [index.articles[line.article][0], line.position, line.anchor, line.word, line.alternative]) : undefined
     });
   }
   process.stdout.write(JSON.stringify(results));

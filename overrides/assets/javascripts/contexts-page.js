@@ -35,16 +35,20 @@
     return options.stem ? have.startsWith(want) : have === want;
   }
 
-  // What was typed: words or phrases separated by commas, each as its words.
+  // What was typed: words or phrases separated by commas, each as its words; one that starts
+  // with a minus sign names a phrase whose lines are left out ("China, -South China Sea").
   function parseQuery(text, maxPhrase) {
     const seen = new Set();
     const alternatives = [];
     for (const part of text.split(",")) {
-      const words = wordsOf(part).map(w => w.text);
-      const key = words.join(" ");
+      const trimmed = part.trim();
+      const exclude = trimmed.startsWith("-");
+      const words = wordsOf(trimmed).map(w => w.text);
+      const key = `${exclude ? "-" : ""}${words.join(" ")}`;
       if (!words.length || seen.has(key)) continue;
       seen.add(key);
-      alternatives.push({ text: part.trim().replace(/\s+/g, " "), words, tooLong: words.length > maxPhrase });
+      const shown = (exclude ? trimmed.slice(1) : trimmed).trim().replace(/\s+/g, " ");
+      alternatives.push({ text: shown, words, exclude, tooLong: words.length > maxPhrase });
     }
     return alternatives;
   }
@@ -71,24 +75,71 @@
     return files;
   }
 
+  // Whether a line's word or phrase lies inside an occurrence of a phrase left out. Its line
+  // holds the words within `words` of its anchor word, which take in any phrase of at most
+  // words + 1 words around it.
+  function within(line, out, options) {
+    const n = line.length;
+    const m = out.words.length;
+    if (m < n) return false;
+    for (let q = Math.max(0, line.start + n - m); q <= line.start && q + m <= line.tokens.length; q++) {
+      if (out.words.every((w, i) => matches(line.tokens[q + i].text, w, options))) return true;
+    }
+    return false;
+  }
+
+  // Each place in the text once: where lines overlap in an article, the longer one is kept (of
+  // two as long, the one typed first, then the earlier in the text). A line dropped for another
+  // is noted on it (line.under: the line kept).
+  function onePerPlace(lines) {
+    const order = [...lines].sort((a, b) => b.length - a.length || a.alternative - b.alternative
+      || a.article - b.article || a.position - b.position);
+    const taken = new Map();
+    const kept = [];
+    for (const line of order) {
+      const keys = Array.from({ length: line.length }, (_, i) => `${line.article}:${line.position + i}`);
+      const holder = keys.map(key => taken.get(key)).find(Boolean);
+      if (holder) { line.under = holder; continue; }
+      for (const key of keys) taken.set(key, line);
+      kept.push(line);
+    }
+    return kept;
+  }
+
   // One search: what was typed and how, the files it needs (the anchor word of each phrase is the
-  // one whose lines take the fewest files), the files loaded so far, and its lines.
+  // one whose lines take the fewest files, among those whose line can hold the whole phrase), the
+  // files loaded so far, and its lines. `alternatives` are what is listed, `exclusions` what is
+  // left out, `total` the number of lines where the index gives it before they are all in.
   class Search {
     constructor(index, query) {
       this.index = index;
       this.options = { stem: query.match === "stem", matchCase: Boolean(query.matchCase) };
-      this.alternatives = parseQuery(query.q || "", index.phrase);
+      const parsed = parseQuery(query.q || "", index.phrase);
+      this.alternatives = parsed.filter(alt => !alt.exclude);
+      this.exclusions = parsed.filter(alt => alt.exclude);
+      this.tooLong = parsed.find(alt => alt.tooLong) || null;
       this.loaded = new Map();
+      const counted = new Map();
+      let known = !this.options.matchCase && !this.exclusions.length;
       for (const alt of this.alternatives) {
-        if (alt.tooLong) { alt.files = []; alt.total = 0; continue; }
+        alt.found = 0;
+        alt.under = [];
+        alt.files = [];
+        if (this.tooLong) continue;
         const found = alt.words.map(word => leavesFor(index, word, this.options.stem));
-        const costs = found.map(f => filesOf(f.leaves).length);
-        alt.anchor = costs.indexOf(Math.min(...costs));
+        const n = alt.words.length;
+        let cheapest = Infinity;
+        found.forEach((f, k) => {
+          const cost = filesOf(f.leaves).length;
+          if (k <= index.words && n - 1 - k <= index.words && cost < cheapest) [cheapest, alt.anchor] = [cost, k];
+        });
         alt.files = filesOf(found[alt.anchor].leaves);
-        // The index counts a word's lines in any case; a phrase is counted once its lines are in.
-        const single = alt.words.length === 1 && !this.options.matchCase;
-        alt.total = found[alt.anchor].total === 0 ? 0 : single ? found[0].total : null;
+        // The index counts a word's lines in any case: the total of single words is the sum of the
+        // parts of the vocabulary they take in, each once. A phrase is counted once its lines are in.
+        if (n > 1 || found[0].total === null) known = false;
+        else for (const leaf of found[0].leaves) counted.set(leaf, leaf[2]);
       }
+      this.total = known ? [...counted.values()].reduce((a, b) => a + b, 0) : null;
       this.files = [];
       for (const alt of this.alternatives) for (const n of alt.files) if (!this.files.includes(n)) this.files.push(n);
     }
@@ -110,54 +161,66 @@
       return batch;
     }
 
-    // Every line found in the files loaded, each occurrence once, in collection order.
+    // Every line found in the files loaded, each place once, in collection order. Counts each
+    // alternative's lines (alt.found) and the alternatives its places were listed under
+    // (alt.under), and each exclusion's places left out (out.found).
     lines() {
-      const found = [];
-      const seen = new Set();
+      const listed = [];
+      const left = this.exclusions.map(() => []);
       this.alternatives.forEach((alt, which) => {
-        alt.found = 0;
+        if (!alt.files.length) return;
+        const typed = indexForm(alt.words[alt.anchor]);
         for (const n of alt.files) {
           const file = this.loaded.get(n);
           if (!file) continue;
           for (const term of Object.keys(file.lines)) {
-            const typed = indexForm(alt.words[alt.anchor]);
             if (this.options.stem ? !term.startsWith(typed) : term !== typed) continue;
             for (const row of file.lines[term]) {
               const line = this.match(row, alt);
               if (!line) continue;
-              const key = `${line.article}:${line.position}:${alt.words.length}`;
-              if (seen.has(key)) continue;
-              seen.add(key);
               line.alternative = which;
-              alt.found += 1;
-              found.push(line);
+              const out = this.exclusions.findIndex(ex => within(line, ex, this.options));
+              delete line.tokens;
+              (out < 0 ? listed : left[out]).push(line);
             }
           }
         }
       });
-      return found.sort((a, b) => a.article - b.article || a.position - b.position);
+      this.exclusions.forEach((ex, i) => { ex.found = onePerPlace(left[i]).length; });
+      const kept = onePerPlace(listed);
+      for (const alt of this.alternatives) { alt.found = 0; alt.under = []; }
+      for (const line of kept) this.alternatives[line.alternative].found += 1;
+      for (const line of listed) {
+        const alt = this.alternatives[line.alternative];
+        const holder = line.under && line.under.alternative;
+        if (line.under && holder !== line.alternative && !alt.under.includes(holder)) alt.under.push(holder);
+      }
+      return kept.sort((a, b) => a.article - b.article || a.position - b.position);
     }
 
-    // A line of the data as a line of the page, if the words around its anchor word make the phrase.
+    // A line of the data as a line of the page, if the words around its anchor word make the
+    // phrase: its place (article, first word, paragraph), its length in words, its text before,
+    // itself and after, and (for lines()) the words of its context with the phrase's first.
     match(row, alt) {
       const [article, position, anchor, left, word, right] = row;
       const k = alt.anchor;
       const n = alt.words.length;
       if (!matches(word, alt.words[k], this.options)) return null;
-      let cut = left.length;
-      let end = 0;
-      if (n > 1) {
-        const before = wordsOf(left);
-        const after = wordsOf(right);
-        if (before.length < k || after.length < n - 1 - k) return null;
-        for (let i = 0; i < k; i++) if (!matches(before[before.length - k + i].text, alt.words[i], this.options)) return null;
-        for (let i = 0; i < n - 1 - k; i++) if (!matches(after[i].text, alt.words[k + 1 + i], this.options)) return null;
-        if (k) cut = before[before.length - k].start;
-        if (n - 1 - k) end = after[n - 2 - k].end;
-      }
+      const text = left + word + right;
+      const before = wordsOf(left);
+      const after = left.length + word.length;
+      const tokens = [
+        ...before, { text: word, start: left.length, end: after },
+        ...wordsOf(right).map(w => ({ text: w.text, start: w.start + after, end: w.end + after }))
+      ];
+      const start = before.length - k;
+      if (start < 0 || start + n > tokens.length) return null;
+      for (let i = 0; i < n; i++) if (i !== k && !matches(tokens[start + i].text, alt.words[i], this.options)) return null;
+      const from = tokens[start].start;
+      const to = tokens[start + n - 1].end;
       return {
-        article, position: position - k, anchor,
-        left: left.slice(0, cut), word: left.slice(cut) + word + right.slice(0, end), right: right.slice(end)
+        article, position: position - k, anchor, length: n, tokens, start,
+        left: text.slice(0, from), word: text.slice(from, to), right: text.slice(to)
       };
     }
   }
@@ -181,9 +244,57 @@
     return paragraph ? `paragraph ${paragraph[1]}` : "heading";
   }
 
+  // Why a search lists nothing before it starts, if it cannot: no word, nothing but what is
+  // left out, or a phrase longer than a line can hold.
+  function refusal(search) {
+    if (search.tooLong) {
+      return `A phrase can have at most ${search.index.phrase} words; \u201c${search.tooLong.text}\u201d has ${search.tooLong.words.length}.`;
+    }
+    if (search.alternatives.length) return null;
+    return search.exclusions.length
+      ? "A word or phrase after a minus sign is only left out: type one to list as well."
+      : "No word in what was typed: a word is made of letters or digits.";
+  }
+
+  // What the status line says of a search's lines: how many, for what and how matched, in how
+  // many articles, what was left out and whether more are to come. `shown`: the lines of the
+  // article chosen, or null for all articles.
+  function describe(search, lines, shown, articles) {
+    const s = search;
+    const number = value => value.toLocaleString("en");
+    const quoted = alt => `\u201c${alt.text}\u201d`;
+    const unit = count => `${number(count)} line${count === 1 ? "" : "s"}`;
+    const listOf = items => items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : items[0];
+    const phrase = s.alternatives.some(alt => alt.words.length > 1);
+    const how = [s.options.stem ? "words beginning with" : `exact word${phrase ? "s" : ""}`, s.options.matchCase ? "matching case" : ""]
+      .filter(Boolean).join(", ");
+    // Each line is counted under the form it is listed under; a form whose places all went to
+    // others says where they are rather than 0.
+    const count = alt => alt.found || !alt.under.length ? number(alt.found)
+      : `listed under ${listOf(alt.under.map(i => quoted(s.alternatives[i])))}`;
+    const parts = s.alternatives.length > 1
+      ? s.alternatives.map(alt => `${quoted(alt)} (${count(alt)})`).join(", ")
+      : quoted(s.alternatives[0]);
+    const out = s.exclusions.length ? `; left out: ${s.exclusions.map(ex => `${number(ex.found)} within ${quoted(ex)}`).join(", ")}` : "";
+    let text;
+    if (s.complete) {
+      text = lines.length
+        ? `${unit(lines.length)} for ${parts} (${how}), in ${number(articles)} article${articles === 1 ? "" : "s"}${out}.`
+        : `No line for ${parts} (${how})${out}.`;
+    } else if (s.total !== null) {
+      text = `${unit(lines.length)} of ${number(s.total)} for ${parts} (${how}) listed so far${out}; press Show more lines for the rest.`;
+    } else {
+      text = `${unit(lines.length)} for ${parts} (${how}) listed so far${out}; there may be more: press Show more lines.`;
+    }
+    if (shown !== null) text += ` Showing the ${unit(shown)} in the article chosen.`;
+    return text;
+  }
+
   // ---------------------------------------------------------------------------
   // The page
   // ---------------------------------------------------------------------------
+
+  const PROMPT = "Type a word or phrase, then press Enter.";
 
   function contextsPage() {
     const form = document.querySelector("form[data-contexts]");
@@ -234,46 +345,16 @@
       history.replaceState(history.state, "", `${location.pathname}${query ? "?" + query : ""}`);
     };
 
-    const quoted = alt => `\u201c${alt.text}\u201d`;
-    const describe = (lines, shown, articles) => {
-      const s = search;
-      const phrase = s.alternatives.some(alt => alt.words.length > 1);
-      const how = [s.options.stem ? "words beginning with" : `exact word${phrase ? "s" : ""}`, s.options.matchCase ? "matching case" : ""]
-        .filter(Boolean).join(", ");
-      const parts = s.alternatives.length > 1
-        ? s.alternatives.map(alt => `${quoted(alt)} (${number(alt.found)})`).join(", ")
-        : quoted(s.alternatives[0]);
-      const unit = count => `${number(count)} line${count === 1 ? "" : "s"}`;
-      let text;
-      if (s.complete) {
-        text = lines.length ? `${unit(lines.length)} for ${parts} (${how}), in ${number(articles)} article${articles === 1 ? "" : "s"}.`
-          : `No line for ${parts} (${how}).`;
-      } else {
-        const totals = s.alternatives.map(alt => alt.total);
-        const total = totals.every(t => t !== null) ? totals.reduce((a, b) => a + b, 0) : null;
-        text = total !== null
-          ? `${unit(lines.length)} of ${number(total)} for ${parts} (${how}) listed so far; more are a batch away.`
-          : `${unit(lines.length)} for ${parts} (${how}) listed so far; more may be a batch away.`;
-      }
-      if (shown !== null) text += ` Showing the ${unit(shown)} in the article chosen.`;
-      return text;
-    };
-
     // List the lines found so far, sorted and filtered as the form says.
     const render = () => {
       const s = search;
       results.replaceChildren();
       moreButton.hidden = !s || s.complete;
       if (!s) { view.hidden = true; return; }
-      if (!s.alternatives.length) {
+      const refused = refusal(s);
+      if (refused) {
         view.hidden = true;
-        status.textContent = "No word in what was typed: a word is made of letters or digits.";
-        return;
-      }
-      const tooLong = s.alternatives.find(alt => alt.tooLong);
-      if (tooLong) {
-        view.hidden = true;
-        status.textContent = `A phrase can have at most ${index.phrase} words; ${quoted(tooLong)} has ${tooLong.words.length}.`;
+        status.textContent = refused;
         return;
       }
       const lines = s.lines();
@@ -292,15 +373,15 @@
       const wanted = slug ? index.articles.findIndex(a => a[0] === slug) : -1;
       const shown = sortLines(slug ? lines.filter(line => line.article === wanted) : lines, form.elements.sort.value);
       view.hidden = lines.length === 0;
-      status.textContent = describe(lines, slug ? shown.length : null, counts.size);
+      status.textContent = describe(s, lines, slug ? shown.length : null, counts.size);
       if (!shown.length) return;
       const table = document.createElement("table");
       table.className = "contexts-lines";
       table.dataset.contextsLines = "";
       const caption = table.createCaption();
-      caption.textContent = "Each line: the words before, the word or phrase, the words after, and the place in its article (a link).";
+      caption.textContent = "Each line: the words before, the word or phrase, the words after, and its place and article (a link).";
       const head = table.createTHead().insertRow();
-      for (const label of ["Before", "Word", "After", "Article and place"]) {
+      for (const label of ["Before", "Word", "After", "Place and article"]) {
         const th = document.createElement("th");
         th.scope = "col";
         th.textContent = label;
@@ -328,9 +409,10 @@
         right.textContent = line.right.trim();
         const place = row.insertCell();
         place.className = "contexts-place";
+        // The place first: where the cell is too narrow for both, the title is cut, not the place.
         const link = document.createElement("a");
         link.href = `${root}articles/${articleSlug}/#${line.anchor}`;
-        link.textContent = `${title}${truncated ? "\u2026" : ""}, ${placeOf(line.anchor)}`;
+        link.textContent = `${placeOf(line.anchor)}, ${title}${truncated ? "\u2026" : ""}`;
         place.append(link);
       }
       results.append(table);
@@ -341,7 +423,7 @@
       const mine = ++generation;
       const s = state();
       if (fresh) {
-        if (!s.q) { search = null; status.textContent = "Type a word or phrase, then press Enter."; render(); return; }
+        if (!s.q) { search = null; status.textContent = PROMPT; render(); return; }
         status.textContent = "Loading\u2026";
         try {
           await loadIndex();
@@ -351,7 +433,7 @@
         }
         if (mine !== generation) return;
         search = new Search(index, { q: s.q, match: s.match, matchCase: s.matchCase });
-        if (search.alternatives.some(alt => alt.tooLong)) { render(); return; }
+        if (refusal(search)) { render(); return; }
       } else {
         status.textContent = "Loading\u2026";
       }
@@ -393,11 +475,13 @@
     form.elements.case.checked = params.get("case") === "1";
     const sort = params.get("sort");
     form.elements.sort.value = sort === "left" || sort === "right" ? sort : "";
+    // The prompt needs this code, so the page has none without it.
     if (form.elements.q.value.trim()) run(true);
+    else status.textContent = PROMPT;
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { WORD, wordsOf, indexForm, caseForm, parseQuery, leavesFor, Search, sortLines, placeOf };
+    module.exports = { WORD, wordsOf, indexForm, caseForm, parseQuery, leavesFor, Search, sortLines, placeOf, refusal, describe };
   } else {
     window.contextsPage = contextsPage;
   }
