@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from corpus import contexts  # noqa: E402
-from corpus.articles import load_articles  # noqa: E402
+from corpus.analyse import contexts  # noqa: E402
+from corpus.read.articles import load_articles  # noqa: E402
 from project import add_synthetic_articles, copy_project  # noqa: E402
 
 QUERY_TOOL = ROOT / "tests" / "tools" / "contexts-query.cjs"

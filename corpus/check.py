@@ -13,13 +13,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.articles import Article, ArticleError, load_articles_checked
-from corpus.data import CuratedData, DataError, load_data_checked, load_stopwords
-from corpus.fidelity import check_fidelity
+from corpus.read.articles import Article, ArticleError, load_articles_checked
+from corpus.read.data import CuratedData, DataError, load_data_checked, load_stopwords
+from corpus.read.fidelity import check_fidelity
 from corpus.problems import CorpusError, shown
-from corpus.reading import read_text
-from corpus.rendering import render, site_markdown
-from corpus.themes import coverage_problems
+from corpus.read.reading import read_text
+from corpus.read.rendering import render, site_markdown
+from corpus.analyse.themes import coverage_problems
 
 # -----------------------------------------------------------------------------
 # Data

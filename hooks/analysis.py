@@ -11,9 +11,9 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from corpus import collection, figures
-from corpus.analysis import analyse, article_data, article_view, corpus_data
-from corpus.contexts import actor_links
+from corpus.write import collection, figures
+from corpus.analyse.analysis import analyse, article_data, article_view, corpus_data
+from corpus.analyse.contexts import actor_links
 
 # -----------------------------------------------------------------------------
 # Data

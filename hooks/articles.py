@@ -11,10 +11,10 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from corpus.articles import ARTICLES_DIR, SOURCES_DIR, ArticleError
+from corpus.read.articles import ARTICLES_DIR, SOURCES_DIR, ArticleError
 from corpus.check import check_project
-from corpus.fidelity import check_fidelity
-from corpus.metadata import SUMMARY_LABEL
+from corpus.read.fidelity import check_fidelity
+from corpus.write.metadata import SUMMARY_LABEL
 
 # Problems are logged as MkDocs' own lines ("ERROR - file: field: problem"), with no prefix.
 log = logging.getLogger("mkdocs.hooks.corpus")

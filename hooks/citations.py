@@ -9,8 +9,8 @@ from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from corpus.citations import PARAGRAPH_SLOT, cite
-from corpus.metadata import json_ld, meta_tags
+from corpus.write.citations import PARAGRAPH_SLOT, cite
+from corpus.write.metadata import json_ld, meta_tags
 
 # Where the downloads go: citations/<slug>.bib, .ris and .json.
 CITATIONS_DIR = "citations"

@@ -10,7 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from corpus import contexts
+from corpus.analyse import contexts
 
 log = get_plugin_logger(__name__)
 

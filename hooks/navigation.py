@@ -7,8 +7,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
-from corpus.articles import ARTICLES_DIR
-from corpus.articles_index import index_rows, sidebar_lists_articles
+from corpus.read.articles import ARTICLES_DIR
+from corpus.write.articles_index import index_rows, sidebar_lists_articles
 
 # -----------------------------------------------------------------------------
 # Data

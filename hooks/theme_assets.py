@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from corpus.theme_assets import ThemeAssetError, find_theme_assets
+from corpus.write.theme_assets import ThemeAssetError, find_theme_assets
 
 # -----------------------------------------------------------------------------
 # Hooks

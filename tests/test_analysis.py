@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from corpus.analysis import analyse
-from corpus.articles import load_articles
+from corpus.analyse.analysis import analyse
+from corpus.read.articles import load_articles
 from corpus.check import check_project
-from corpus.data import DataError, load_data, load_data_checked, load_stopwords
-from corpus.dates import DateError, parse_date, resolve_relative
-from corpus.keyness import distinctive_words, keyness, terms
-from corpus.mentions import count_mentions, mention_pattern
-from corpus.passages import find_quote, passages
-from corpus.resemblance import band, jaccard, section_items, sentence_items, shingles, similar_pairs, similar_passages
+from corpus.read.data import DataError, load_data, load_data_checked, load_stopwords
+from corpus.read.dates import DateError, parse_date, resolve_relative
+from corpus.analyse.keyness import distinctive_words, keyness, terms
+from corpus.analyse.mentions import count_mentions, mention_pattern
+from corpus.read.passages import find_quote, passages
+from corpus.analyse.resemblance import band, jaccard, section_items, sentence_items, shingles, similar_pairs, similar_passages
 from corpus.text import lower_words, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,7 +296,7 @@ def test_an_article_not_yet_curated_is_shown_as_such_not_as_not_discussing(tmp_p
 
 def check_project_of(tmp_path: Path):
     """check_project on the corpus made by make_corpus, with the site's Markdown settings."""
-    (tmp_path / "mkdocs.yml").write_text("markdown_extensions:\n  - corpus.paragraphs\n")
+    (tmp_path / "mkdocs.yml").write_text("markdown_extensions:\n  - corpus.extensions.paragraphs\n")
     (tmp_path / "includes").mkdir(exist_ok=True)
     (tmp_path / "includes" / "abbreviations.md").write_text("*[US]: United States\n")
     (tmp_path / "data" / "stopwords.txt").write_text("the and\n")
@@ -371,7 +371,7 @@ def test_united_states_is_not_distinctive_for_being_spelled_out(tmp_path):
             f"---\ntitle: {slug.title()} Text\nsource: T\noriginal: {slug}.txt\nsummary: S.\n---\n\n{text}\n"
         )
     articles = load_articles(docs)
-    from corpus.data import Actor
+    from corpus.read.data import Actor
 
     names = mention_pattern([Actor("United States", "country", ("United States", "US", "Washington"))])
     with_names = distinctive_words(articles, frozenset({"the"}), names)
@@ -438,7 +438,7 @@ def test_similar_sections_finds_the_repeated_pieces_of_the_first_article():
 
 
 def test_the_split_data_holds_the_whole_analysis():
-    from corpus.analysis import article_data, corpus_data
+    from corpus.analyse.analysis import article_data, corpus_data
     from corpus.check import check_project
 
     project = check_project(ROOT)

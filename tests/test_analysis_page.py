@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import DOCS, ROOT, run_mkdocs_build, soup
-from corpus.passages import comparable
+from corpus.read.passages import comparable
 
 
 @pytest.fixture(scope="module")

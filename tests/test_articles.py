@@ -1,4 +1,4 @@
-"""Unit tests of the article front-matter contract (corpus.articles)."""
+"""Unit tests of the article front-matter contract (corpus.read.articles)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.articles import ArticleError, load_article, load_articles, split_front_matter
+from corpus.read.articles import ArticleError, load_article, load_articles, split_front_matter
 
 ORIGINAL = "A Headline\nBy Someone on 2020-01-02\nFirst line of text.\nSecond line.\nComments\n"
 

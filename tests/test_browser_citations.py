@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import DOCS
-from corpus.articles import load_articles
-from corpus.citations import STYLES, cite
+from corpus.read.articles import load_articles
+from corpus.write.citations import STYLES, cite
 from test_browser_accessibility import axe_violations
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}

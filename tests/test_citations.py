@@ -17,8 +17,8 @@ from pybtexris.parsers import RISParser
 from pylatexenc.latex2text import LatexNodes2Text
 
 from conftest import DOCS, TEST_SITE_URL, soup
-from corpus.articles import load_articles
-from corpus.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, csl_item, ris
+from corpus.read.articles import load_articles
+from corpus.write.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, csl_item, ris
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}
 URL = "https://example.org/site/articles/{}/"
@@ -112,7 +112,7 @@ def test_the_citations_match_an_independent_citeproc_rendering_for_a_dated_autho
     plain = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
     plain.register(Citation([CitationItem("x")]))
     expected = str(plain.bibliography()[0])
-    from corpus.citations import render
+    from corpus.write.citations import render
     assert render(item, STYLES[0][2])[1] == expected.replace("”.", ".”")
 
 

@@ -8,7 +8,7 @@ import io
 import json
 
 from conftest import DOCS, TEST_SITE_URL, soup
-from corpus.articles import load_articles
+from corpus.read.articles import load_articles
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}
 

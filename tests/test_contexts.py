@@ -17,8 +17,8 @@ import yaml
 
 import originals
 from conftest import DOCS, ROOT, soup
-from corpus import contexts
-from corpus.articles import load_articles
+from corpus.analyse import contexts
+from corpus.read.articles import load_articles
 from corpus.text import html_text, normalise
 from project import add_synthetic_articles, copy_project
 
@@ -286,8 +286,8 @@ def test_a_phrase_may_have_as_many_words_as_a_line_holds_beyond_its_anchor(index
 
 
 def test_every_actor_link_finds_the_places_the_analysis_counts(articles, index, tmp_path):
-    from corpus.analysis import analyse
-    from corpus.data import load_data, load_stopwords
+    from corpus.analyse.analysis import analyse
+    from corpus.read.data import load_data, load_stopwords
 
     data = load_data(ROOT / "data", articles)
     analysis = analyse(articles, data, load_stopwords(ROOT / "data"))

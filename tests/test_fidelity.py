@@ -1,11 +1,11 @@
-"""Unit tests of the fidelity check (corpus.fidelity) and the text helpers it rests on."""
+"""Unit tests of the fidelity check (corpus.read.fidelity) and the text helpers it rests on."""
 
 from __future__ import annotations
 
 import pytest
 
-from corpus.articles import Article, ArticleError
-from corpus.fidelity import check_fidelity
+from corpus.read.articles import Article, ArticleError
+from corpus.read.fidelity import check_fidelity
 from corpus.text import html_text, tokens, words
 
 

@@ -21,7 +21,7 @@ from pybtex.database import parse_string as parse_bibtex
 
 from conftest import ROOT
 from corpus.check import check_project
-from corpus.citations import PARAGRAPH_SLOT, cite
+from corpus.write.citations import PARAGRAPH_SLOT, cite
 
 SLUG = "zz-fuzz"
 PAGE = f"docs/articles/{SLUG}.md"

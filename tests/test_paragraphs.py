@@ -1,10 +1,10 @@
-"""Unit tests of the paragraph-anchor Markdown extension (corpus.paragraphs)."""
+"""Unit tests of the paragraph-anchor Markdown extension (corpus.extensions.paragraphs)."""
 
 from __future__ import annotations
 
 import markdown
 
-from corpus.paragraphs import ParagraphAnchors
+from corpus.extensions.paragraphs import ParagraphAnchors
 
 
 def render(text: str) -> str:
@@ -26,7 +26,7 @@ def test_an_explicit_id_is_kept_and_abbreviation_lists_do_not_count():
 
 
 def test_an_abbreviation_keeps_its_tooltip_on_first_use_only():
-    from corpus.abbreviations import AbbreviationsFirstUse
+    from corpus.extensions.abbreviations import AbbreviationsFirstUse
 
     html = markdown.markdown(
         "NATO and *NATO* met.\n\n# NATO again\n\nThe EU and NATO.\n\n*[NATO]: North Atlantic Treaty Organization\n*[EU]: European Union",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_mkdocs_build, soup
-from corpus.articles_index import SIDEBAR_ARTICLES_MAX
+from corpus.write.articles_index import SIDEBAR_ARTICLES_MAX
 from project import add_synthetic_articles, copy_project
 
 A = "nato-in-asia-a-dream-that-can-be-realized"

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import BASE_PATH, DOCS, SHARED_SOURCES, article_pages, soup
-from corpus.articles import load_articles
+from corpus.read.articles import load_articles
 from corpus.text import html_text, tokens
 
 ARTICLES = load_articles(DOCS)

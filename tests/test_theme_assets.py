@@ -1,4 +1,4 @@
-"""Material's compiled assets are found by their hashed names in the theme's folders (corpus.theme_assets)."""
+"""Material's compiled assets are found by their hashed names in the theme's folders (corpus.write.theme_assets)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.theme_assets import ThemeAssetError, find_theme_assets
+from corpus.write.theme_assets import ThemeAssetError, find_theme_assets
 
 NAMES = {
     "bundle": "assets/javascripts/bundle.0a1b2c3d.min.js",

@@ -9,7 +9,7 @@ import material.templates
 import pytest
 
 from conftest import ROOT, soup
-from corpus.theme_assets import find_theme_assets
+from corpus.write.theme_assets import find_theme_assets
 
 MATERIAL = Path(material.templates.__file__).parent
 OVERRIDES = ROOT / "overrides"

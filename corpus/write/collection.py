@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from corpus.articles import Article
+from corpus.read.articles import Article
 
 # -----------------------------------------------------------------------------
 # Data

@@ -11,10 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from corpus.articles import Article
-from corpus.articles_index import index_order
-from corpus.mentions import mention_pattern
-from corpus.passages import passages
+from corpus.read.articles import Article
+from corpus.write.articles_index import index_order
+from corpus.analyse.mentions import mention_pattern
+from corpus.read.passages import passages
 from corpus.problems import CorpusError
 from corpus.text import normalise
 
@@ -239,8 +239,8 @@ def query_href(words: list[str], match_case: bool = False) -> str:
 
 
 def actor_links(actors, articles: list[Article]) -> dict[str, dict[str, str]]:
-    """Each actor's contexts link (corpus.data.Actor), listing in all articles the places the
-    analysis counts as its mentions (corpus.mentions), with what the link finds: its names,
+    """Each actor's contexts link (corpus.read.data.Actor), listing in all articles the places the
+    analysis counts as its mentions (corpus.analyse.mentions), with what the link finds: its names,
     matching case ("US" is not "us"); the hyphenated words the analysis finds a name in
     ("Russia-Ukraine"), which the page keeps whole; and, after a minus sign, another actor's
     longer name that holds one of its names ("South China Sea" for China), whose places the

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import yaml
 
-from corpus.articles import Article
-from corpus.dates import DateError, TextDate, check_relative, parse_date
-from corpus.passages import Passage, find_quote, page_link
+from corpus.read.articles import Article
+from corpus.read.dates import DateError, TextDate, check_relative, parse_date
+from corpus.read.passages import Passage, find_quote, page_link
 from corpus.problems import CorpusError, shown
-from corpus.reading import read_text
+from corpus.read.reading import read_text
 
 # -----------------------------------------------------------------------------
 # Data

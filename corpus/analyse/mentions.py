@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from corpus.articles import Article
-from corpus.data import Actor
-from corpus.passages import passages
+from corpus.read.articles import Article
+from corpus.read.data import Actor
+from corpus.read.passages import passages
 from corpus.text import normalise
 
 # -----------------------------------------------------------------------------

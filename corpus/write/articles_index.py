@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.articles import Article
+from corpus.read.articles import Article
 
 # -----------------------------------------------------------------------------
 # Data

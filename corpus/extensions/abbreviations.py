@@ -54,5 +54,5 @@ def _unwrap(parent: etree.Element, index: int) -> None:
 
 
 def makeExtension(**kwargs) -> AbbreviationsFirstUse:  # noqa: N802 (Markdown's entry-point name)
-    """Entry point for `markdown_extensions: - corpus.abbreviations`."""
+    """Entry point for `markdown_extensions: - corpus.extensions.abbreviations`."""
     return AbbreviationsFirstUse(**kwargs)

@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus.articles import Article
-from corpus.passages import Passage, body_sentences, page_link, passages
+from corpus.read.articles import Article
+from corpus.read.passages import Passage, body_sentences, page_link, passages
 from corpus.text import lower_words
 
 # -----------------------------------------------------------------------------

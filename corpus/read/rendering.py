@@ -9,7 +9,7 @@ import markdown
 import yaml
 
 from corpus.problems import CorpusError
-from corpus.reading import read_text
+from corpus.read.reading import read_text
 
 # -----------------------------------------------------------------------------
 # Data

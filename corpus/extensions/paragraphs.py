@@ -63,5 +63,5 @@ def _has_text(element: etree.Element) -> bool:
 
 
 def makeExtension(**kwargs) -> ParagraphAnchors:  # noqa: N802 (Markdown's entry-point name)
-    """Entry point for `markdown_extensions: - corpus.paragraphs`."""
+    """Entry point for `markdown_extensions: - corpus.extensions.paragraphs`."""
     return ParagraphAnchors(**kwargs)

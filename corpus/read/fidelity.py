@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.articles import Article, ArticleError
+from corpus.read.articles import Article, ArticleError
 from corpus.text import html_text, tokens
 
 # -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from corpus.problems import CorpusError, shown
-from corpus.reading import read_text
+from corpus.read.reading import read_text
 from corpus.text import words
 
 # -----------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from markdown.extensions.toc import slugify
 
-from corpus.articles import Article
-from corpus.paragraphs import ID_PREFIX
+from corpus.read.articles import Article
+from corpus.extensions.paragraphs import ID_PREFIX
 from corpus.text import normalise, sentences
 
 # -----------------------------------------------------------------------------

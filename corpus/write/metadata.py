@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus.articles import Article
-from corpus.citations import csl_item
+from corpus.read.articles import Article
+from corpus.write.citations import csl_item
 
 # -----------------------------------------------------------------------------
 # Data
