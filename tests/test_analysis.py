@@ -10,7 +10,7 @@ import pytest
 
 from corpus.analyse.analysis import analyse
 from corpus.read.articles import load_articles
-from corpus.check import check_project
+from corpus.read.project import check_project
 from corpus.read.data import DataError, load_data, load_data_checked, load_stopwords
 from corpus.read.dates import DateError, parse_date, resolve_relative
 from corpus.analyse.keyness import distinctive_words, keyness, terms
@@ -439,7 +439,7 @@ def test_similar_sections_finds_the_repeated_pieces_of_the_first_article():
 
 def test_the_split_data_holds_the_whole_analysis():
     from corpus.analyse.analysis import article_data, corpus_data
-    from corpus.check import check_project
+    from corpus.read.project import check_project
 
     project = check_project(ROOT)
     analysis = analyse(project.articles, project.data, project.stopwords)

@@ -349,10 +349,13 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
     for row in analysis["articles"]:
         path = site / "articles" / row["slug"] / "index.html"
         page = soup(path)
-        section = page.select_one("section#in-the-collection")
+        section = page.select_one("section.article-collection")
         assert section is not None, row["slug"]
-        # It comes after the article's text, and the page's contents list it.
+        # It comes after the article's text, under its heading, which the page's contents list.
         assert section.find_previous("div", class_="article-text") is not None
+        heading = section.find_previous_sibling()
+        assert heading.name == "h2" and heading["id"] == section["aria-labelledby"] == "in-the-collection"
+        assert heading.get_text().startswith("This article in the collection")
         assert page.select_one('nav.md-nav--secondary a[href="#in-the-collection"]') is not None
         # It links to the corpus page, and the corpus page links to the article.
         assert any(a["href"].endswith("analysis/") for a in section.select("a[href]"))
@@ -382,7 +385,7 @@ def test_repeated_passages_are_linked_both_ways(site, analysis):
     assert pairs
     for pair in pairs:
         for here, there in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
-            section = soup(site / "articles" / here["article"] / "index.html").select_one("section#in-the-collection")
+            section = soup(site / "articles" / here["article"] / "index.html").select_one("section.article-collection")
             hrefs = {a["href"] for a in section.select("a[href]")}
             wanted = f"#{there['anchor']}" if there["article"] == here["article"] else f"../../{there['url']}"
             assert wanted in hrefs, (here["article"], wanted)
@@ -413,7 +416,7 @@ def test_each_article_has_its_own_data_file_linked_from_its_page(site, analysis)
         counts = {a["name"]: a["count"] for a in data["actors"]}
         assert counts == {a["name"]: a["counts"][row["slug"]]["count"] for a in analysis["actors"] if a["counts"][row["slug"]]["count"]}
         page = soup(site / "articles" / row["slug"] / "index.html")
-        link = page.select_one(f'#in-the-collection a[href$="analysis/articles/{row["slug"]}.json"]')
+        link = page.select_one(f'section.article-collection a[href$="analysis/articles/{row["slug"]}.json"]')
         assert link is not None
     # Small enough to hold everything: one file, not split.
     assert "split" not in analysis
@@ -421,7 +424,7 @@ def test_each_article_has_its_own_data_file_linked_from_its_page(site, analysis)
 
 def test_the_article_chart_has_its_numbers_in_a_table(site, analysis):
     for row in analysis["articles"]:
-        section = soup(site / "articles" / row["slug"] / "index.html").select_one("#in-the-collection")
+        section = soup(site / "articles" / row["slug"] / "index.html").select_one("section.article-collection")
         marks = [m.get_text() for m in section.select("#chart-article-actors text.chart-value")]
         cells = [td.get_text(strip=True) for td in section.select('details > table[data-table="article-actors"] td')]
         assert marks and marks == cells

@@ -83,8 +83,8 @@ def test_the_charts_print(page, served):
 
 def test_an_article_page_ends_with_its_part_of_the_analysis(page, served):
     page.goto(served.url + A)
-    section = page.locator("#in-the-collection")
-    assert section.locator("h2").inner_text().startswith("This article in the collection")
+    section = page.locator("section.article-collection")
+    assert page.locator("h2#in-the-collection").inner_text().startswith("This article in the collection")
     mark = section.locator("a.chart-mark").first
     mark.focus()
     assert "mentions in this article" in mark.locator(".chart-tip").inner_text()

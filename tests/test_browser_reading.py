@@ -21,7 +21,7 @@ def test_navigation_between_articles_and_the_analysis_index(page, served):
     page.wait_for_url(f"**/{C}")
     expect(page.locator("article h1").first).to_contain_text("NATO, Russia and North Korea")
     # Back to the index from the article's own part of the analysis.
-    page.locator("#in-the-collection a", has_text="analysis index").first.click()
+    page.locator("section.article-collection a", has_text="analysis index").first.click()
     page.wait_for_url("**/analysis/")
     # And from the index to an article through a quote link, in its folded table.
     page.locator("details:has(table[data-table='theme']) > summary").click()

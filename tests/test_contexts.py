@@ -371,7 +371,7 @@ def test_actor_names_and_distinctive_words_link_to_their_contexts(site):
     for link in analysis.select("table[data-table=keyword] a.keyword"):
         check(link, site / "analysis")
     article = soup(site / "articles" / "there-is-no-way-back" / "index.html")
-    section = article.select_one("#in-the-collection")
+    section = article.select_one("section.article-collection")
     links = section.select("table[data-table=article-actors] th a") + section.select("#chart-article-actors a.chart-name")
     links += section.select("a.keyword")
     assert len(links) > 10

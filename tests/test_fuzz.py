@@ -15,13 +15,14 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from pybtex.database import parse_string as parse_bibtex
 
 from conftest import ROOT
-from corpus.check import check_project
+from corpus.read.project import check_project
 from corpus.write.citations import PARAGRAPH_SLOT, cite
+from corpus.write.templates import environment
 
 SLUG = "zz-fuzz"
 PAGE = f"docs/articles/{SLUG}.md"
@@ -112,7 +113,8 @@ def fuzz_project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def templates() -> Environment:
-    return Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=True, undefined=StrictUndefined)
+    """The stage's own template environment (autoescaped), as the pages are rendered with."""
+    return environment()
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -18,21 +18,21 @@ ASSETS = find_theme_assets([MATERIAL])
 # Each copy's edits, as (Material's text, the copy's text); every one must apply exactly as often as listed.
 EDITS = {
     "base.html": [
-        # Compiled assets by the names the hook finds, not by a typed hash.
-        (f"'{ASSETS.stylesheet}' | url", "theme_assets.stylesheet | url", 1),
-        (f"'{ASSETS.palette}' | url", "theme_assets.palette | url", 1),
+        # Compiled assets by the names the stage finds, not by a typed hash.
+        (f"'{ASSETS.stylesheet}' | url", "config.extra.theme_assets.stylesheet | url", 1),
+        (f"'{ASSETS.palette}' | url", "config.extra.theme_assets.palette | url", 1),
         # No autocomplete on a checkbox (HTML checker).
         ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">', 1),
         ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">', 1),
         # The stemming worker in place of Material's, which it imports by the name found.
-        (f'"search": "{ASSETS.search_worker}" | url,', '"search": theme_assets.stemmed_worker | url,', 1),
+        (f'"search": "{ASSETS.search_worker}" | url,', '"search": config.extra.theme_assets.stemmed_worker | url,', 1),
         # Scripts run once the page is parsed, after first paint; extra scripts after the bundle.
         (
             f"<script src=\"{{{{ '{ASSETS.bundle}' | url }}}}\"></script>\n"
             "      {% for script in config.extra_javascript %}\n"
             "        {{ script | script_tag }}\n"
             "      {% endfor %}",
-            '<script src="{{ theme_assets.bundle | url }}" defer></script>\n'
+            '<script src="{{ config.extra.theme_assets.bundle | url }}" defer></script>\n'
             "      {% for script in config.extra_javascript %}\n"
             "        {% if script is string %}\n"
             '          <script src="{{ script | url }}" defer></script>\n'

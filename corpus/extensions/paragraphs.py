@@ -1,4 +1,4 @@
-"""Markdown extension: give each top-level paragraph a stable id and a permalink."""
+"""Markdown extension: give each paragraph of an article's text a stable id and a permalink."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from markdown.util import HTML_PLACEHOLDER_RE
 # Data
 # -----------------------------------------------------------------------------
 
-# Paragraph n of a page is addressed as #p<n>, counting top-level paragraphs from 1.
+# Paragraph n of a page is addressed as #p<n>, counting from 1 the top-level paragraphs, or, on
+# a page that marks its article's text (<div class="article-text" markdown>), that text's own.
 ID_PREFIX = "p"
 LINK_CLASS = "paralink"
+TEXT_CLASS = "article-text"
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -22,11 +24,12 @@ LINK_CLASS = "paralink"
 
 
 class ParagraphAnchorsProcessor(Treeprocessor):
-    """Numbers top-level <p> elements and appends a permalink to each."""
+    """Numbers the article text's <p> elements and appends a permalink to each."""
 
     def run(self, root: etree.Element) -> None:
+        text = next((child for child in root if child.tag == "div" and TEXT_CLASS in (child.get("class") or "").split()), root)
         number = 0
-        for element in root:
+        for element in text:
             if element.tag != "p" or not _has_text(element):
                 continue
             number += 1

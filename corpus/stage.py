@@ -1,0 +1,206 @@
+"""Make the whole site in one stage: read and check the articles and data, analyse them, and write
+a complete site source that MkDocs + Material and Zensical both build.
+
+Run as `python -m corpus.stage [project folder] [--site-url URL]`. It reads docs/, data/ and
+includes/, runs every check `make check` runs (printing the same lines and exiting 1 if there is
+any problem, before anything is written), and writes build/stage/: docs/ (every page as Markdown
+and every generated file), mkdocs.yml and zensical.yml (the engine configuration, navigation
+included) and theme-zensical/. What an unchanged article yields is kept in build/cache/, so that
+a rebuild after an edit costs the edited article. It never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+import yaml
+
+from corpus.analyse import contexts
+from corpus.analyse.analysis import analyse, article_data, article_view, corpus_data
+from corpus.cache import Cache
+from corpus.problems import CorpusError
+from corpus.read.articles import ARTICLES_DIR, Article
+from corpus.read.config import CONFIG
+from corpus.read.project import DOCS_DIR, check_project
+from corpus.write import collection, engine, pages
+from corpus.write.citations import cite, csl_json
+from corpus.write.tree import write_tree
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Where the stage and its cache go, relative to the project folder; both are ignored by git.
+STAGE_DIR = "build/stage"
+CACHE_DIR = "build/cache"
+
+# analysis.json holds the whole analysis up to this size; beyond it, the corpus file holds what
+# is not per article, and each article's file (always written) holds the rest.
+SPLIT_OVER = 1_000_000
+
+# The theme folder both engines read, relative to the project folder.
+OVERRIDES = "overrides"
+
+# -----------------------------------------------------------------------------
+# Classes
+# -----------------------------------------------------------------------------
+
+
+class StageError(CorpusError):
+    """Problems that stop the stage before it writes anything, one line each."""
+
+
+@dataclass
+class Staged:
+    """What a run of the stage made: where, how many articles and files, and what it wrote."""
+
+    folder: Path
+    articles: int
+    files: int
+    written: int
+    removed: int
+    computed: dict[str, int]
+    seconds: float
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = None) -> Staged:
+    """Check, analyse and write the stage of the project in `root`; raise StageError listing every
+    problem, before anything is written, if there is any."""
+    started = time.perf_counter()
+    root = root.resolve()
+    cache = cache or Cache(root / CACHE_DIR)
+    project = check_project(root, cache, site_url)
+    if project.problems:
+        raise StageError(*project.problems)
+    settings, articles = project.settings, project.articles
+    analysis = analyse(articles, project.data, project.stopwords)
+    actor_links = contexts.actor_links(project.data.actors, articles)
+    problems: list[str] = []
+    index = contexts.build_index(articles, problems=problems)
+    weight = contexts.gzip_bound(index.index_bytes)
+    if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
+        problems.append(
+            f"{contexts.DATA_DIR}/{contexts.INDEX_FILE}: size: {weight} bytes gzipped leaves too little of the "
+            f"{contexts.QUERY_BUDGET}-byte budget of one query for a data file"
+        )
+    if problems:
+        raise StageError(*problems)
+
+    files: dict[str, str | bytes] = maintainer_files(root / DOCS_DIR, articles)
+    addresses = {article.slug: page_address(settings.site_url, pages.page_url(pages.article_path(article))) for article in articles}
+    cited = cache.map("citations", cite, (
+        (cache.key("citations", repr(article), addresses[article.slug], settings.language),
+         (article, addresses[article.slug], settings.language))
+        for article in articles
+    ))
+    for article, citation in zip(articles, cited):
+        for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
+            files[f"{pages.CITATIONS_DIR}/{article.slug}.{extension}"] = content
+        view = article_view(analysis, article.slug)
+        files[pages.article_path(article)] = pages.article_page(
+            article, cited=citation, address=addresses[article.slug], language=settings.language,
+            tags=analysis["tags"][article.slug],
+            section=pages.collection_section(article, analysis, view, actor_links),
+        )
+        files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug))
+    files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
+    files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
+    files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
+    files[pages.CONTEXTS_PAGE] = pages.contexts_page(index)
+    files.update(index.paths())
+    whole = _json(analysis)
+    files["analysis.json"] = whole if len(whole.encode("utf-8")) <= SPLIT_OVER else _json(corpus_data(analysis))
+    records = collection.rows(articles, settings.site_url, analysis["tags"])
+    files["collection.jsonl"] = collection.jsonl(records)
+    files["collection.csv"] = collection.csv_text(records)
+
+    folder = root / STAGE_DIR
+    written, removed = write_tree(folder / "docs", files)
+    nav = engine.navigation(articles, set(files))
+    configs = {
+        engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, nav)),
+        engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, nav)),
+    }
+    for name, text in configs.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
+    cache.save()
+    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), time.perf_counter() - started)
+
+
+def maintainer_files(docs: Path, articles: list[Article]) -> dict[str, bytes]:
+    """Every file of docs/ as it is, but the pages the stage writes itself (the articles and the
+    home page)."""
+    written_by_stage = {pages.article_path(article) for article in articles} | {pages.HOME_PAGE}
+    found = {}
+    for path in sorted(docs.rglob("*")):
+        name = path.relative_to(docs).as_posix()
+        if path.is_file() and name not in written_by_stage and not name.startswith(f"{ARTICLES_DIR}/"):
+            found[name] = path.read_bytes()
+    return found
+
+
+def page_address(site_url: str, url: str) -> str:
+    """A page's full address: the site's address and the page's path, percent-encoded."""
+    return urljoin(site_url or "/", quote(url, safe="/:#?&=~-._%"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make the stage; print every problem, one a line, and exit 1 if there are any."""
+    parser = argparse.ArgumentParser(prog="python -m corpus.stage", description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", default=".", help="the project folder (the one holding mkdocs.yml)")
+    parser.add_argument("--site-url", help="the site's address, in place of mkdocs.yml's site_url")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    if not (root / CONFIG).is_file():
+        print(f"{root / CONFIG}: file: does not exist (run from the project folder or name it)")
+        return 2
+    started = time.perf_counter()
+    try:
+        staged = make_stage(root, args.site_url)
+    except CorpusError as error:
+        for line in error.lines:
+            print(line)
+        print(f"{len(error.lines)} problem(s) found in {time.perf_counter() - started:.1f} s; nothing was written", file=sys.stderr)
+        return 1
+    computed = ", ".join(f"{kind} {count}" for kind, count in staged.computed.items())
+    print(
+        f"{staged.articles} articles staged in {staged.folder} in {staged.seconds:.1f} s: {staged.files} files, "
+        f"{staged.written} written, {staged.removed} removed; computed afresh: {computed}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _json(value) -> str:
+    """JSON as the downloads carry it: UTF-8 text, indented one space."""
+    return json.dumps(value, indent=1, ensure_ascii=False)
+
+
+def _yaml(config: dict) -> str:
+    """An engine configuration file."""
+    return "# Written by python -m corpus.stage from mkdocs.yml; edit that file, not this one.\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False, width=10_000
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""The pages of the stage, as Markdown that either engine builds: front matter the theme reads,
+the site's own parts as HTML rendered with autoescape, and each article's own Markdown unchanged."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+from markupsafe import Markup
+
+from corpus.analyse import contexts
+from corpus.read.articles import ARTICLES_DIR, SOURCES_DIR, Article
+from corpus.write import figures
+from corpus.write.articles_index import index_rows
+from corpus.write.citations import PARAGRAPH_SLOT, Cited
+from corpus.write.metadata import SUMMARY_LABEL, json_ld, meta_tags
+from corpus.write.templates import environment, render
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Where the generated pages and files go, relative to the stage's docs folder.
+ANALYSIS_PAGE = "analysis.md"
+ARTICLE_INDEX_PAGE = "article-index.md"
+CONTEXTS_PAGE = contexts.PAGE
+HOME_PAGE = "index.md"
+CITATIONS_DIR = "citations"
+CITATION_FILES = ("bib", "ris", "json")
+ARTICLE_DATA = "analysis/articles/{slug}.json"
+
+# The heading of each article's part of the analysis, and its anchor.
+COLLECTION_HEADING = "This article in the collection"
+COLLECTION_ANCHOR = "in-the-collection"
+
+# What an article takes from a voice, in the page's words.
+ATTRIBUTIONS = {"quote": "words, quoted", "statement": "a statement", "question": "a question it raised", "information": "information"}
+# How each kind of dated entry is framed.
+FRAMES = {"event": "The article reports", "expectation": "The article expects", "plan": "The article reports a plan"}
+
+# A marker in a page template's Markdown, replaced by HTML the stage renders.
+ANALYSIS_MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
+CONTEXTS_MARKER = "<div data-contexts></div>"
+
+# The article index: a page of its own, not the "Articles" section's index page (Material
+# leaves the navigation landmark of a section with an index page without a name).
+ARTICLE_INDEX_META = {
+    "title": "Article index",
+    # The index ranks below the articles it lists in search.
+    "search": {"boost": 0.2},
+    "description": "Every article with its source, date, length and tags, to sort and filter.",
+}
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+
+def page_url(path: str) -> str:
+    """The address of a page's Markdown file in the built site, relative to its root."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def root_from(url: str) -> str:
+    """The way from a page's address to the site root, ending in '/'."""
+    return "../" * url.count("/") or "./"
+
+
+def article_path(article: Article) -> str:
+    """The Markdown file of an article's page in the stage."""
+    return f"{ARTICLES_DIR}/{article.slug}.md"
+
+
+def article_page(
+    article: Article, *, cited: Cited, address: str, language: str, tags: list[str], section: str
+) -> str:
+    """An article's page: front matter (title, description, tags and its citation metadata), the
+    site's header, the article's own Markdown inside its wrapper, then its part of the analysis."""
+    url = page_url(article_path(article))
+    root = root_from(url)
+    header = render(
+        "partials/article-header.html",
+        article=article, original_url=f"{root}{SOURCES_DIR}/{article.original}", cited=cited,
+        citation_files={ext: f"{root}{CITATIONS_DIR}/{article.slug}.{ext}" for ext in CITATION_FILES},
+        paragraph_slot=PARAGRAPH_SLOT,
+    )
+    meta = {
+        # Both engines print the title, the description and the tags into the page unescaped.
+        "title": _escaped(article.title),
+        "description": _escaped(SUMMARY_LABEL + article.summary),
+        "tags": [_escaped(tag) for tag in tags],
+        # Printed into <head>, escaped, by overrides/main.html.
+        "citation_meta": [vars(tag) for tag in meta_tags(article, address, language)],
+        "json_ld": json_ld(article, address, language),
+    }
+    slug = html.escape(article.slug, quote=True)
+    return (
+        front_matter(meta)
+        + header.strip() + "\n\n"
+        + f'<div class="article-text" data-article="{slug}" markdown>\n\n'
+        + article.body.strip("\n") + "\n\n</div>\n\n"
+        # The heading is Markdown, so that the page's table of contents lists it; search
+        # leaves it out, with the section under it, as it leaves out what the section repeats.
+        + f'## {COLLECTION_HEADING} {{: #{COLLECTION_ANCHOR} data-search-exclude="" }}\n\n'
+        + section.strip() + "\n"
+    )
+
+
+def collection_section(article: Article, analysis: dict, view: dict, actor_links: dict) -> str:
+    """The end of an article's page: its part of the analysis."""
+    root = root_from(page_url(article_path(article)))
+    return render(
+        "partials/article-collection.html",
+        view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
+        chart=figures.article_actor_figure(view, root, actor_links), contexts=actor_links,
+    )
+
+
+def home_page(source: str, articles: list[Article]) -> str:
+    """The home page: the maintainer's docs/index.md, then the articles and how to search."""
+    meta, body = _split(source)
+    meta.pop("template", None)
+    listing = render("home-page.html", articles=articles, base=".")
+    return front_matter(meta) + body.strip("\n") + "\n" + listing
+
+
+def analysis_page(analysis: dict, actor_links: dict) -> str:
+    """The analysis index: the page's Markdown with each section's HTML in place of its marker."""
+    root = root_from(page_url(ANALYSIS_PAGE))
+    titles = figures.labels(analysis)
+    pictures = {
+        "actors": figures.actor_figure(analysis, root, contexts=actor_links),
+        "actor_totals": figures.actor_totals_figure(analysis, root, contexts=actor_links),
+        "themes": figures.theme_figure(analysis, root),
+        "timeline": figures.timeline_figure(analysis, root),
+        "resemblance": figures.resemblance_figure(analysis, root),
+        "keyword_rows": figures.keyword_rows(analysis),
+    }
+    few = figures.few_articles(analysis)
+    sections = environment().get_template("partials/analysis-sections.html").make_module(
+        {"attributions": ATTRIBUTIONS, "frames": FRAMES, "contexts": actor_links}
+    )
+    page = render("analysis-page.html", count=len(analysis["articles"]))
+
+    # Search finds the page by its headings and text, not by the quotes and names it repeats
+    # from the articles, which would crowd the articles themselves out of the results.
+    # (A <section>: Material's search parser ends an exclusion at the first closing tag of the
+    # same name, and the sections hold <div>s but no <section>.)
+    def section(match: re.Match) -> str:
+        part = Markup(getattr(sections, match.group(1))(analysis, titles, root, pictures, few))
+        return f'<section class="analysis-section" data-search-exclude>\n{part.strip()}\n</section>'
+
+    return ANALYSIS_MARKER.sub(section, page)
+
+
+def contexts_page(index: contexts.Index) -> str:
+    """Words in context: the page's text and settings, with its form in place of its marker."""
+    url = page_url(CONTEXTS_PAGE)
+    page = render(
+        "contexts-page.html",
+        words=contexts.CONTEXT_WORDS, phrase=contexts.MAX_PHRASE, budget=contexts.QUERY_BUDGET,
+        index_kb=round(len(index.index_bytes) / 1000),
+    )
+    form = render(
+        "partials/contexts.html",
+        data=f"{root_from(url)}{contexts.DATA_DIR}/{contexts.INDEX_FILE}", root=root_from(url), phrase=contexts.MAX_PHRASE,
+    )
+    return page.replace(CONTEXTS_MARKER, form.strip())
+
+
+def article_index_page(articles: list[Article], tags: dict[str, list[str]]) -> str:
+    """The article index: every article with its source, date, length and tags."""
+    rows = index_rows(articles, tags)
+    table = render(
+        "partials/article-index.html",
+        rows=rows,
+        sources=sorted({row["source"] for row in rows}),
+        tags=sorted({tag for row in rows for tag in row["tags"]}),
+        root=root_from(page_url(ARTICLE_INDEX_PAGE)),
+    )
+    return front_matter(ARTICLE_INDEX_META) + "# Article index\n\n" + table.strip() + "\n"
+
+
+def front_matter(meta: dict) -> str:
+    """A page's front matter block."""
+    if not meta:
+        return ""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _escaped(text: str) -> str:
+    """Text as HTML: the engines print these front-matter values into pages as they are."""
+    return html.escape(text, quote=True)
+
+
+def _split(source: str) -> tuple[dict, str]:
+    """(front matter, body) of a page the maintainer wrote; no front matter is an empty one."""
+    match = re.match(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", source, re.DOTALL)
+    if not match:
+        return {}, source
+    return yaml.safe_load(match.group(1) or "") or {}, source[match.end():]
+
