@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 # Material 9.x prints a long notice about MkDocs 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build build-zensical check test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
+# The same stage built by Zensical, Material's successor, into site-zensical/ (Zensical writes
+# inside the folder of its configuration, so the site is moved out of the stage).
+build-zensical: $(VENV)/.site
+	$(BIN)/python -m corpus.stage
+	$(BIN)/zensical build --clean --strict --config-file build/stage/zensical.yml
+	rm -rf site-zensical && mv build/stage/site site-zensical
+
 # Every problem in the articles, the glossary and the curated data, one line each, without building.
 check: $(VENV)/.site
 	$(BIN)/python -m corpus.check
@@ -50,4 +57,4 @@ bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python bench/contexts_size.py
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache test-results
+	rm -rf site site-zensical build $(VENV) node_modules .pytest_cache test-results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+ZENSICAL = [sys.executable, "-m", "zensical"]
 
 # The path GitHub Pages serves a project site under; tests build for it.
 BASE_PATH = "/nato-asia-pacific/"
@@ -33,6 +35,23 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str = TEST_SITE_UR
         cwd=project,
         timeout=600,
     )
+
+
+def run_zensical_build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
+    """What `make build-zensical` runs, on a project folder: the stage, then `zensical build
+    --strict` of it; the site is moved to site_dir. Returns the first step that failed, or the build."""
+    env = {**os.environ, "SITE_URL": site_url}
+    steps = (
+        [sys.executable, "-m", "corpus.stage", str(project), "--site-url", site_url],
+        [*ZENSICAL, "build", "--clean", "--strict", "--config-file", str(project / "build" / "stage" / "zensical.yml")],
+    )
+    for step in steps:
+        result = subprocess.run(step, capture_output=True, text=True, env=env, cwd=project, timeout=600)
+        if result.returncode:
+            return result
+    shutil.rmtree(site_dir, ignore_errors=True)
+    shutil.move(project / "build" / "stage" / "site", site_dir)
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,155 @@
+"""Zensical, Material's successor, builds the same stage as MkDocs: every word of the originals on
+their pages, citation metadata in each article's head, the analysis with its pictures, words in
+context, the downloads, links that resolve and nothing requested from outside the site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+
+from conftest import BASE_PATH, DOCS, ROOT, TEST_SITE_URL, run_zensical_build, soup
+from corpus.read.articles import load_articles
+from corpus.text import html_text, tokens
+from corpus.write.metadata import json_ld, meta_tags
+from project import copy_project
+
+ARTICLES = load_articles(DOCS)
+# The files the stage generates, which both engines publish as they are.
+GENERATED = ("analysis.json", "collection.jsonl", "collection.csv", "analysis/articles", "citations", "contexts/data")
+PAGES = ["", "analysis/", "article-index/", "contexts/", "tags/"] + [f"articles/{a.slug}/" for a in ARTICLES]
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The site built by Zensical from a copy of the project, for the same address as `site`."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    site_dir = project.parent / "site"
+    result = run_zensical_build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def zensical_served(zensical_site):
+    from pages_server import PagesServer, free_port
+
+    with PagesServer(zensical_site, BASE_PATH, free_port()) as server:
+        yield server
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_every_word_of_the_original_is_on_zensicals_page_in_order(zensical_site, article):
+    page = soup(zensical_site / "articles" / article.slug / "index.html")
+    shown = tokens(page.select_one("article h1").get_text().rstrip("…")) if not article.title_supplied else []
+    shown += tokens(html_text(str(page.select_one(".article-text"))))
+    assert shown == tokens(article.text)
+    # Each paragraph keeps its anchor and permalink, as on MkDocs' page.
+    paragraphs = page.select(".article-text > p")
+    assert [p["id"] for p in paragraphs] == [f"p{n}" for n in range(1, len(paragraphs) + 1)]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_each_article_head_carries_its_citation_metadata(zensical_site, article):
+    page = soup(zensical_site / "articles" / article.slug / "index.html")
+    address = f"{TEST_SITE_URL}articles/{article.slug}/"
+    wanted = sorted((tag.attribute, tag.key, tag.content) for tag in meta_tags(article, address, "en"))
+    found = sorted(
+        (attribute, meta[attribute], meta["content"])
+        for meta in page.head.select("meta[content]")
+        for attribute in ("name", "property")
+        if meta.get(attribute, "").startswith(("citation_", "DC.", "og:", "article:"))
+    )
+    assert found == wanted
+    (script,) = page.head.select('script[type="application/ld+json"]')
+    assert json.loads(script.string) == json_ld(article, address, "en")
+    assert "<" not in script.string
+    # The header with its citations, and the article's part of the analysis after its text.
+    assert page.select_one("header.article-header details.article-cite .citation") is not None
+    assert page.select_one(".article-text ~ section.article-collection svg[role=img]") is not None
+
+
+def test_the_analysis_page_has_the_same_pictures_and_tables_as_mkdocs(zensical_site, site):
+    mine, theirs = (soup(folder / "analysis" / "index.html") for folder in (zensical_site, site))
+    pictures = [(f["id"], f.select_one("svg title").get_text()) for f in mine.select("figure.chart")]
+    assert len(pictures) >= 5
+    assert pictures == [(f["id"], f.select_one("svg title").get_text()) for f in theirs.select("figure.chart")]
+    assert [t["data-table"] for t in mine.select("table[data-table]")] == [t["data-table"] for t in theirs.select("table[data-table]")]
+    # Each picture's marks link to the words they count.
+    assert all(a["href"] for a in mine.select("figure.chart a.chart-mark"))
+
+
+def test_words_in_context_has_its_data(zensical_site):
+    page = soup(zensical_site / "contexts" / "index.html")
+    form = page.select_one("form[data-contexts]")
+    index_file = (zensical_site / "contexts" / form["data-index"]).resolve()
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    assert sorted(row[0] for row in index["articles"]) == sorted(a.slug for a in ARTICLES)
+    folder = index_file.parent / index["folder"]
+    last = max(leaf[4] for leaf in index["leaves"])
+    assert all((folder / f"{number}.json").is_file() for number in range(last + 1))
+    assert page.select_one('script[src$="contexts-page.js"], script[src$="contexts.js"]') is not None
+
+
+def test_the_downloads_are_those_mkdocs_publishes(zensical_site, site):
+    compared = 0
+    for name in GENERATED:
+        for path in sorted((site / name).rglob("*")) if (site / name).is_dir() else [site / name]:
+            if path.is_file():
+                relative = path.relative_to(site)
+                assert (zensical_site / relative).read_bytes() == path.read_bytes(), relative
+                compared += 1
+    assert compared >= 3 * len(ARTICLES) + 5
+    for source in (DOCS / "sources").glob("*.txt"):
+        assert (zensical_site / "sources" / source.name).read_bytes() == source.read_bytes()
+
+
+def test_every_internal_link_resolves(zensical_site):
+    base = f"http://site{BASE_PATH}"
+    checked = 0
+    for html in sorted(zensical_site.rglob("*.html")):
+        url = base + html.relative_to(zensical_site).as_posix()
+        page = soup(html)
+        for element, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for tag in page.find_all(element):
+                value = tag.get(attribute)
+                if not value or value.startswith(("mailto:", "data:", "javascript:")):
+                    continue
+                target, fragment = urldefrag(urljoin(url, value))
+                if not target.startswith(base):
+                    assert element == "a" or "canonical" in tag.get("rel", []), (html, value)
+                    continue
+                path = zensical_site / unquote(urlsplit(target).path)[len(BASE_PATH):]
+                if path.is_dir() or target.endswith("/"):
+                    path = path / "index.html"
+                assert path.is_file(), (html, value)
+                if fragment and path.suffix == ".html":
+                    assert soup(path).find(id=fragment) is not None, (html, value)
+                checked += 1
+    assert checked > 200
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
+def test_no_request_leaves_zensicals_site(chromium, zensical_served, request, path):
+    from browser import new_page
+
+    page = new_page(chromium, zensical_served, request)
+    page.goto(zensical_served.url + path, wait_until="networkidle")
+    assert page.watched.outside == []
+    assert page.watched.failed == [] and page.watched.errors == []
+    assert page.watched.console == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["analysis/"] + [f"articles/{a.slug}/" for a in ARTICLES])
+def test_axe_passes_on_zensicals_analysis_and_article_pages(chromium, zensical_served, request, path, scheme):
+    from browser import new_page
+    from test_browser_accessibility import axe_violations
+
+    page = new_page(chromium, zensical_served, request, color_scheme=scheme)
+    page.goto(zensical_served.url + path)
+    assert axe_violations(page) == []
