@@ -74,12 +74,27 @@ class Cache:
             found.append(used[key])
         return found
 
+    def memo(self, kind: str, make: Callable[[bytes], object]) -> Callable[[bytes], object]:
+        """make(content) remembered by a digest of the content, for a cheap result of a large input."""
+        stored = self._load(kind)
+        used = self._used.setdefault(kind, {})
+
+        def remembered(content: bytes):
+            key = hashlib.blake2b(content, digest_size=16).hexdigest()
+            if key not in used:
+                used[key] = stored[key] if key in stored else make(content)
+            return used[key]
+
+        return remembered
+
     def save(self) -> None:
         """Write back the results of this run, one file per kind."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         for kind, results in self._used.items():
+            if results.keys() == self._stored.get(kind, {}).keys():
+                continue  # nothing new and nothing dropped: the file already holds these
             path = self.folder / f"{kind}.pickle"
             temporary = path.with_suffix(".tmp")
             temporary.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))

@@ -23,12 +23,14 @@ import yaml
 
 from corpus.analyse import contexts
 from corpus.analyse.analysis import analyse, article_data, article_view, corpus_data
+from corpus.analyse.facts import data_digest, data_facts, text_facts
+from corpus.analyse.mentions import mention_pattern
 from corpus.cache import Cache
 from corpus.problems import CorpusError
 from corpus.read.articles import ARTICLES_DIR, Article
 from corpus.read.config import CONFIG
 from corpus.read.project import DOCS_DIR, check_project
-from corpus.write import collection, engine, pages
+from corpus.write import collection, engine, pages, templates
 from corpus.write.citations import cite, csl_json
 from corpus.write.tree import write_tree
 
@@ -80,14 +82,20 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
     started = time.perf_counter()
     root = root.resolve()
     cache = cache or Cache(root / CACHE_DIR)
+    if cache.folder is not None:
+        templates.keep_compiled(cache.folder / "templates")
     project = check_project(root, cache, site_url)
     if project.problems:
         raise StageError(*project.problems)
-    settings, articles = project.settings, project.articles
-    analysis = analyse(articles, project.data, project.stopwords)
-    actor_links = contexts.actor_links(project.data.actors, articles)
-    problems: list[str] = []
-    index = contexts.build_index(articles, problems=problems)
+    settings, articles, data = project.settings, project.articles, project.data
+    facts = article_facts(articles, data, project.stopwords, cache)
+    analysis = analyse(articles, data, project.stopwords, facts)
+    actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
+    problems = [line for text, _ in facts.values() for line in text.problems]
+    index = contexts.build_index(
+        articles, known={slug: text.lines for slug, (text, _) in facts.items()},
+        measure=cache.memo("gzip-sizes", contexts.gzip_bound),
+    )
     weight = contexts.gzip_bound(index.index_bytes)
     if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
         problems.append(
@@ -113,7 +121,7 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
             tags=analysis["tags"][article.slug],
             section=pages.collection_section(article, analysis, view, actor_links),
         )
-        files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug))
+        files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
     files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
     files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
@@ -139,6 +147,18 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
     cache.save()
     return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), time.perf_counter() - started)
+
+
+def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> dict:
+    """(TextFacts, DataFacts) of each article by slug: what it yields on its own, taken from the
+    cache where its text (and the curated data) are unchanged."""
+    names = mention_pattern(data.actors)
+    digest = data_digest(data.actors, data.themes, stopwords)
+    texts = cache.map("text-facts", text_facts, ((cache.key("text-facts", repr(a)), (a,)) for a in articles))
+    found = cache.map("data-facts", data_facts, (
+        (cache.key("data-facts", repr(a), digest), (a, data.actors, data.themes, stopwords, names)) for a in articles
+    ))
+    return {article.slug: (text, data_) for article, text, data_ in zip(articles, texts, found)}
 
 
 def maintainer_files(docs: Path, articles: list[Article]) -> dict[str, bytes]:
@@ -190,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
 # -----------------------------------------------------------------------------
 
 
-def _json(value) -> str:
-    """JSON as the downloads carry it: UTF-8 text, indented one space."""
-    return json.dumps(value, indent=1, ensure_ascii=False)
+def _json(value, indent: int | None = 1) -> str:
+    """JSON as the downloads carry it: UTF-8 text, indented one space, or compact (quicker to
+    write) for the many small files."""
+    return json.dumps(value, indent=indent, ensure_ascii=False, separators=None if indent else (",", ":"))
 
 
 def _yaml(config: dict) -> str:

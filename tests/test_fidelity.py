@@ -22,7 +22,7 @@ ORIGINAL = 'Headline here\nByline line\nIt said "yes" to **?Will it\nComments'
 
 
 def good_html() -> str:
-    return '<p id="p1">It said &ldquo;yes&rdquo; to **?Will it<a class="paralink" href="#p1">¶</a></p>'
+    return '<p id="p1">It said &quot;yes" to **?Will it<a class="paralink" href="#p1">¶</a></p>'
 
 
 def test_a_faithful_page_passes():
@@ -33,6 +33,30 @@ def test_a_changed_word_is_named_with_its_position():
     html = good_html().replace("said", "says")
     with pytest.raises(ArticleError, match=r"^docs/articles/x\.md: body: word 4 of x\.txt is 'said' but the page has 'says'"):
         check_fidelity(article(ORIGINAL, byline="Byline line", dropped=("Comments",)), html)
+
+
+@pytest.mark.parametrize("changed, shown", [
+    ("&ldquo;yes&rdquo;", "“yes”"),  # a straight quote turned curly
+    ('"yes"—', '"yes"—'),  # a dash added
+])
+def test_a_changed_character_is_a_changed_word(changed, shown):
+    html = good_html().replace('&quot;yes"', changed)
+    with pytest.raises(ArticleError, match=f"word 5 of x\\.txt is '\"yes\"' but the page has '{shown}'"):
+        check_fidelity(article(ORIGINAL, byline="Byline line", dropped=("Comments",)), html)
+
+
+def test_typographic_markdown_extensions_fail_the_check_of_the_real_articles(tmp_path):
+    from project import copy_project
+
+    from corpus.read.project import check_project
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("markdown_extensions:\n", "markdown_extensions:\n  - smarty\n"))
+    problems = check_project(project).problems
+    # Every article has a straight quote or apostrophe that smarty would turn curly.
+    assert len(problems) == 3 and all(": body: word " in line for line in problems), problems
+    assert any("'" in line and "’" in line for line in problems)
 
 
 def test_a_lost_word_at_the_end_is_refused():

@@ -8,8 +8,8 @@ from markdown.extensions.toc import slugify
 from corpus.read.articles import Article
 from corpus.read.data import CuratedData, Quote
 from corpus.analyse.keyness import KEYNESS_MIN_COUNT, KEYNESS_MIN_G2, KEYNESS_P, distinctive_words
-from corpus.analyse.mentions import Mentions, count_mentions, mention_pattern
-from corpus.read.passages import body_sentences, page_link
+from corpus.analyse.mentions import Mentions, mention_pattern
+from corpus.read.passages import page_link
 from corpus.analyse.resemblance import BANDS, SECTION_MIN_SIMILARITY, SENTENCE_MIN_SIMILARITY, SENTENCE_MIN_WORDS, similar_passages
 from corpus.analyse.themes import QUOTED, coverage
 from corpus.analyse.timeline import timeline
@@ -30,21 +30,29 @@ TOP_ARTICLES = 3
 # -----------------------------------------------------------------------------
 
 
-def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str]) -> dict:
-    """The whole analysis as plain data: what analysis.json carries and the page shows."""
+def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str], facts: dict | None = None) -> dict:
+    """The whole analysis as plain data: what analysis.json carries and the page shows.
+
+    `facts`, by slug, is (corpus.analyse.facts.TextFacts, DataFacts) of each article, when the
+    stage already knows what it yields; without them, everything is computed here.
+    """
     names = mention_pattern(data.actors)
-    counts = {article.slug: count_mentions(article, data.actors, names) for article in articles}
-    similar_sections, similar_sentences = similar_passages(articles)
+    if facts is None:
+        from corpus.analyse.facts import data_facts, text_facts
+
+        facts = {a.slug: (text_facts(a), data_facts(a, data.actors, data.themes, stopwords, names)) for a in articles}
+    counts = {article.slug: facts[article.slug][1].mentions for article in articles}
+    similar_sections, similar_sentences = similar_passages(articles, {slug: text.grams for slug, (text, _) in facts.items()})
     events = timeline(data.timeline)
     return {
-        "articles": [_article_row(article, data) for article in articles],
+        "articles": [_article_row(article, data, facts[article.slug][0].sentences) for article in articles],
         "actors": _actor_rows(articles, data, counts),
         "themes": [
             {
                 "id": theme.id,
                 "name": theme.name,
                 "keywords": list(theme.keywords),
-                "coverage": {a.slug: _coverage_cell(a, theme) for a in articles},
+                "coverage": {a.slug: _coverage_cell(a, theme, facts[a.slug][1].keywords[theme.id]) for a in articles},
             }
             for theme in data.themes
         ],
@@ -54,7 +62,9 @@ def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str
             {"name": voice.name, "role": voice.role, "attribution": voice.attribution, **_quote(voice.quote)}
             for voice in sorted(data.voices, key=lambda v: (v.quote.article.slug, v.name))
         ],
-        "distinctive_words": distinctive_words(articles, stopwords, names),
+        "distinctive_words": distinctive_words(
+            articles, stopwords, names, {slug: found.terms for slug, (_, found) in facts.items()}
+        ),
         "overlaps": {
             "topics": [
                 {"id": overlap.id, "topic": overlap.topic, "quotes": [_quote(q) for q in overlap.quotes.values()]}
@@ -122,9 +132,9 @@ def _quote(quote: Quote) -> dict:
     }
 
 
-def _coverage_cell(article: Article, theme) -> dict:
+def _coverage_cell(article: Article, theme, count: int) -> dict:
     """A theme in an article: its state, how often its keywords occur, and the quote or reason."""
-    state, count = coverage(article, theme)
+    state, count = coverage(article, theme, count)
     return {
         "state": state,
         "keyword_count": count,
@@ -133,9 +143,8 @@ def _coverage_cell(article: Article, theme) -> dict:
     }
 
 
-def _article_row(article: Article, data: CuratedData) -> dict:
-    """One row of the glance table."""
-    count = len(body_sentences(article))
+def _article_row(article: Article, data: CuratedData, count: int) -> dict:
+    """One row of the glance table; `count` is its number of body sentences."""
     perspective = data.perspectives.get(article.slug)
     return {
         "slug": article.slug,

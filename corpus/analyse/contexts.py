@@ -129,6 +129,26 @@ def article_lines(article: Article, number: int) -> list[Line]:
     return lines
 
 
+def article_rows(article: Article) -> dict[str, list[str]]:
+    """Every word of the article as a row of the index's data files, by the word's lookup form,
+    less the article's number that build_index puts in front: position, anchor, the words
+    before it, itself, the words after it (JSON). Raises ContextsError as passage_texts() does."""
+    rows: dict[str, list[str]] = defaultdict(list)
+    forms: dict[str, str] = {}
+    quote = json.encoder.encode_basestring
+    position = 0
+    for anchor, text in passage_texts(article):
+        where = "," + quote(anchor) + ","
+        for start, end, before, after in _windows(text):
+            word = text[start:end]
+            form = forms.get(word)
+            if form is None:
+                form = forms[word] = index_form(word)
+            rows[form].append(f"{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]")
+            position += 1
+    return dict(rows)
+
+
 def passage_texts(article: Article) -> list[tuple[str, str]]:
     """Each passage of the page (headline, headings, paragraphs) with its anchor and its text as
     the original gives it (each run of whitespace one space), found by walking the original's
@@ -158,7 +178,8 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
 
 def build_index(
     articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
-    problems: list[str] | None = None,
+    problems: list[str] | None = None, known: dict[str, dict[str, list[str]]] | None = None,
+    measure=None,
 ) -> Index:
     """The whole index: lines of every word grouped by their lookup form, split into data files
     of at most `file_max` bytes gzipped (cut at about `raw_target` bytes before compression), and
@@ -166,34 +187,26 @@ def build_index(
 
     Articles are numbered in the article index's order, so that lines come in that order.
     An article whose passages cannot be matched to its original raises ContextsError, or, given
-    a `problems` list, is indexed without words and its problem added to the list."""
+    a `problems` list, is indexed without words and its problem added to the list. `known`, by
+    slug, is article_rows() of the articles whose rows are already known; `measure` stands for
+    gzip_bound (one that remembers sizes already measured)."""
+    measure = measure or gzip_bound
     articles = sorted(articles, key=index_order)
-    texts = []
-    for article in articles:
-        try:
-            texts.append(passage_texts(article))
-        except ContextsError as error:
-            if problems is None:
-                raise
-            problems += error.lines
-            texts.append([])
     by_term: dict[str, list[str]] = defaultdict(list)
-    forms: dict[str, str] = {}
-    quote = json.encoder.encode_basestring
-    for number, article_passages in enumerate(texts):
-        position = 0
-        for anchor, text in article_passages:
-            head = f"[{number},"
-            where = "," + quote(anchor) + ","
-            for start, end, before, after in _windows(text):
-                word = text[start:end]
-                form = forms.get(word)
-                if form is None:
-                    form = forms[word] = index_form(word)
-                by_term[form].append(
-                    f"{head}{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]"
-                )
-                position += 1
+    for number, article in enumerate(articles):
+        if known is not None and article.slug in known:
+            found = known[article.slug]
+        else:
+            try:
+                found = article_rows(article)
+            except ContextsError as error:
+                if problems is None:
+                    raise
+                problems += error.lines
+                found = {}
+        head = f"[{number},"
+        for form, rows in found.items():
+            by_term[form] += [head + row for row in rows]
     terms = sorted(by_term, key=_order)
     sizes = {term: sum(len(row) + 1 for row in rows) for term, rows in by_term.items()}
     files: list[bytes] = []
@@ -203,7 +216,7 @@ def build_index(
         again = []
         for group, chunks in _pack(pending, by_term, sizes, target):
             contents = [_file_bytes(chunk) for chunk in chunks]
-            if max(map(gzip_bound, contents)) > file_max and target > 1_000:
+            if max(map(measure, contents)) > file_max and target > 1_000:
                 # Text that compresses poorly: cut this part again, smaller.
                 again += [part for leaf in group for part in _resplit(leaf, sizes, target // 2)]
                 continue
@@ -238,27 +251,37 @@ def query_href(words: list[str], match_case: bool = False) -> str:
     return "contexts/?" + urlencode(fields)
 
 
-def actor_links(actors, articles: list[Article]) -> dict[str, dict[str, str]]:
+def name_hits(article: Article, names: tuple[re.Pattern, dict[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Each actor's name the article uses, with the whole word it is found in ("Russia" in
+    "Russia-Ukraine"), each pair once, in the order first met; `names` is mention_pattern(actors)."""
+    pattern, _ = names
+    hits: dict[tuple[str, str], None] = {}
+    for passage in passages(article):
+        text = normalise(passage.text)
+        spans = [match.span() for match in WORD.finditer(text)]
+        for match in pattern.finditer(text):
+            alias, (start, end) = match.group(1), match.span(1)
+            held = [span for span in spans if span[0] < end and span[1] > start]
+            hits.setdefault((alias, text[held[0][0]:held[-1][1]]), None)
+    return tuple(hits)
+
+
+def actor_links(actors, articles: list[Article], hits: dict[str, tuple[tuple[str, str], ...]] | None = None) -> dict[str, dict[str, str]]:
     """Each actor's contexts link (corpus.read.data.Actor), listing in all articles the places the
     analysis counts as its mentions (corpus.analyse.mentions), with what the link finds: its names,
     matching case ("US" is not "us"); the hyphenated words the analysis finds a name in
     ("Russia-Ukraine"), which the page keeps whole; and, after a minus sign, another actor's
     longer name that holds one of its names ("South China Sea" for China), whose places the
-    analysis counts for that actor instead."""
-    pattern, owner = mention_pattern(actors)
+    analysis counts for that actor instead. `hits`, by slug, is name_hits() of each article,
+    when already known."""
+    pattern, owner = names = mention_pattern(actors)
     compounds: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
     found: set[str] = set()
     for article in articles:
-        for passage in passages(article):
-            text = normalise(passage.text)
-            spans = [match.span() for match in WORD.finditer(text)]
-            for match in pattern.finditer(text):
-                alias, (start, end) = match.group(1), match.span(1)
-                found.add(alias)
-                held = [span for span in spans if span[0] < end and span[1] > start]
-                word = text[held[0][0]:held[-1][1]]
-                if _case_words(word) != _case_words(alias):
-                    compounds[owner[alias]].setdefault(_case_words(word), word)
+        for alias, word in (hits or {}).get(article.slug) or name_hits(article, names):
+            found.add(alias)
+            if _case_words(word) != _case_words(alias):
+                compounds[owner[alias]].setdefault(_case_words(word), word)
     links = {}
     for actor in actors:
         names = list(actor.aliases) + list(compounds[actor.name].values())

@@ -58,18 +58,26 @@ def terms(text: str, names: tuple[re.Pattern, dict[str, str]] | None = None) -> 
     return found + lower_words(text[start:])
 
 
+def term_counts(article: Article, stopwords: frozenset[str], names: tuple[re.Pattern, dict[str, str]] | None = None) -> Counter[str]:
+    """How often the article uses each counted term (see terms()), stopwords left out."""
+    return Counter(t for p in passages(article) for t in terms(p.text, names) if t not in stopwords)
+
+
 def distinctive_words(
     articles: list[Article],
     stopwords: frozenset[str],
     names: tuple[re.Pattern, dict[str, str]] | None = None,
+    frequencies: dict[str, Counter[str]] | None = None,
 ) -> dict[str, list[dict]]:
     """Per article, the terms it uses markedly more than the other articles (see KEYNESS_MIN_G2).
 
     `names` is mentions.mention_pattern(actors): with it, actors count as single terms.
+    `frequencies`, by slug, is term_counts() of each article, when already known.
     """
-    frequencies = {
-        a.slug: Counter(t for p in passages(a) for t in terms(p.text, names) if t not in stopwords) for a in articles
-    }
+    if frequencies is None:
+        frequencies = {a.slug: term_counts(a, stopwords, names) for a in articles}
+    else:
+        frequencies = {a.slug: frequencies[a.slug] for a in articles}
     actor_names = set(names[1].values()) if names else set()
     totals = {slug: sum(counter.values()) for slug, counter in frequencies.items()}
     corpus: Counter[str] = Counter()

@@ -106,6 +106,15 @@ def section_items(article: Article) -> tuple[Item, ...]:
     return tuple(Item(article, opening, opening.text, frozenset(found)) for (opening, _), found in zip(sections, grams))
 
 
+def passage_grams(article: Article) -> tuple[tuple, tuple]:
+    """(sections, sentences) of the article as (passage, text, shingles), as section_items() and
+    sentence_items() give them, without the article: what an article yields for resemblance."""
+    return (
+        tuple((item.passage, item.text, item.grams) for item in section_items(article)),
+        tuple((item.passage, item.text, item.grams) for item in sentence_items(article)),
+    )
+
+
 def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item, Item]]:
     """Every pair of items (not both the same passage) with Jaccard similarity >= threshold.
 
@@ -137,10 +146,12 @@ def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item
     return found
 
 
-def similar_passages(articles: list[Article]) -> tuple[list[dict], list[dict]]:
-    """(similar sections, similar sentences) across and within the articles, as page rows."""
-    sections = [item for article in articles for item in section_items(article)]
-    sentences = [item for article in articles for item in sentence_items(article)]
+def similar_passages(articles: list[Article], known: dict[str, tuple[tuple, tuple]] | None = None) -> tuple[list[dict], list[dict]]:
+    """(similar sections, similar sentences) across and within the articles, as page rows.
+    `known`, by slug, is passage_grams() of each article, when already known."""
+    grams = {a.slug: (known or {}).get(a.slug) or passage_grams(a) for a in articles}
+    sections = [Item(a, *part) for a in articles for part in grams[a.slug][0]]
+    sentences = [Item(a, *part) for a in articles for part in grams[a.slug][1]]
     return (
         _rows(similar_pairs(sections, SECTION_MIN_SIMILARITY)),
         _rows(similar_pairs(sentences, SENTENCE_MIN_SIMILARITY)),

@@ -43,9 +43,10 @@ def _plain_text(article: Article) -> str:
     return "\n".join(normalise(p.text) for p in passages(article))
 
 
-def coverage(article: Article, theme: Theme) -> tuple[str, int]:
-    """(state, keyword count) of a theme in an article; see QUOTED and the states after it."""
-    count = keyword_count(article, theme)
+def coverage(article: Article, theme: Theme, count: int | None = None) -> tuple[str, int]:
+    """(state, keyword count) of a theme in an article; see QUOTED and the states after it.
+    `count` is keyword_count(article, theme), when already known."""
+    count = keyword_count(article, theme) if count is None else count
     if article.slug in theme.quotes:
         return QUOTED, count
     if article.slug in theme.absent:

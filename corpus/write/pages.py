@@ -4,6 +4,7 @@ the site's own parts as HTML rendered with autoescape, and each article's own Ma
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import yaml
@@ -42,6 +43,10 @@ FRAMES = {"event": "The article reports", "expectation": "The article expects", 
 # A marker in a page template's Markdown, replaced by HTML the stage renders.
 ANALYSIS_MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
 CONTEXTS_MARKER = "<div data-contexts></div>"
+
+# Characters YAML does not take as they are inside a quoted string: those outside its printable
+# set and those it reads as line breaks (NEL, line and paragraph separators).
+NOT_PLAIN_IN_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # The article index: a page of its own, not the "Articles" section's index page (Material
 # leaves the navigation landmark of a section with an index page without a name).
@@ -186,10 +191,12 @@ def article_index_page(articles: list[Article], tags: dict[str, list[str]]) -> s
 
 
 def front_matter(meta: dict) -> str:
-    """A page's front matter block."""
+    """A page's front matter block, as JSON (which YAML reads as it is, and is quick to write),
+    with the characters YAML would not take as they are written as escapes."""
     if not meta:
         return ""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    text = json.dumps(meta, ensure_ascii=False, default=str)
+    return "---\n" + NOT_PLAIN_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n---\n\n"
 
 
 # -----------------------------------------------------------------------------
