@@ -1,5 +1,6 @@
-"""Print how the site scales: with 300 and 1,000 synthetic articles added, its build time against
-plain Material's and against its own configuration less hooks, page weights, and search."""
+"""Print how the site scales: with 300 and 1,000 synthetic articles added, its full build (the stage
+and MkDocs, from an empty cache) and its rebuild after one word of one article is edited, against
+plain Material's full build; the same trees built by Zensical; page weights and search."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import gzip
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -16,9 +18,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Goals (issue 16): a full build within these multiples of plain Material's full build, and a
+# rebuild after an edit at +300 within EDIT_GOAL of it.
 GOALS = {300: 1.3, 1000: 1.0}
+EDIT_GOAL = 1.1
 ARTICLE_PAGE_GOAL = 40 * 1024
 ANALYSIS_PAGE_GOAL = 200 * 1024
+EDITED = "synthetic-0005"
 
 sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
@@ -35,41 +41,56 @@ theme:
 plugins:
   - search
 """
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
 
 
 def plain_docs(project: Path) -> None:
     """The same articles and originals for plain Material, with a home page of its own (the
-    site's home page names a template of the site's)."""
-    import shutil
-
+    site's home page is written by the stage)."""
     docs = project / "plain-docs"
     shutil.copytree(project / "docs" / "articles", docs / "articles")
     shutil.copytree(project / "docs" / "sources", docs / "sources")
     (docs / "index.md").write_text("# Plain Material\n\nThe same articles, built by plain Material.\n")
 
 
-def site_less_hooks(project: Path) -> Path:
-    """The site's own mkdocs.yml less its hooks (but theme_assets.py, which its templates need)
-    and every plugin but search; theme, templates and Markdown extensions kept: what the
-    earlier bench compared against."""
-    text = (project / "mkdocs.yml").read_text()
-    text = re.sub(r"(?m)^  - hooks/(?!theme_assets).*\n", "", text)
-    text = re.sub(r"(?ms)^plugins:\n.*?(?=^\S)", "plugins:\n  - search\n\n", text)
-    path = project / "site-less-hooks.yml"
-    path.write_text(text)
-    return path
-
-
-def timed_build(config: Path, site: Path) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one `mkdocs build` in a child process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of it and its children) of one command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)],
-                   check=True, env=env, cwd=config.parent, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, env=ENV, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def mkdocs(project: Path, config: str, site: Path) -> tuple[float, float]:
+    """`mkdocs build` of a configuration of the project (the site's runs the stage first)."""
+    return timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / config), "-d", str(site)], project)
+
+
+def zensical(project: Path) -> tuple[float, float]:
+    """What `make build-zensical` runs: the stage, then Zensical's build of it."""
+    stage = timed([sys.executable, "-m", "corpus.stage", str(project)], project)
+    build = timed([sys.executable, "-m", "zensical", "build", "--clean", "--config-file", "build/stage/zensical.yml"], project)
+    return stage[0] + build[0], stage[1] + build[1]
+
+
+def forget(project: Path) -> None:
+    """An empty cache and no stage: what a full build starts from on a fresh clone."""
+    shutil.rmtree(project / "build", ignore_errors=True)
+
+
+def edit_one_word(project: Path, round_: int) -> None:
+    """Change one word of one article, in its page and its original alike."""
+    page = project / "docs" / "articles" / f"{EDITED}.md"
+    text = page.read_text(encoding="utf-8")
+    original = project / "docs" / "sources" / re.search(r"^original: (.+)$", text, re.M).group(1)
+    body = text.split("---\n", 2)[2]
+    word = re.findall(r"[a-z]{4,}", body)[round_ + 3]
+    new = word + "x"
+    page.write_text(text.replace(f" {word} ", f" {new} ", 1), encoding="utf-8")
+    source = original.read_text(encoding="utf-8")
+    original.write_text(source.replace(f" {word} ", f" {new} ", 1), encoding="utf-8")
 
 
 def search_seconds(site: Path, query: str = "Japan") -> float:
@@ -95,12 +116,11 @@ def sizes(site: Path) -> dict[str, float]:
     synthetic = sorted(len(p.read_bytes()) for p in site.glob("articles/synthetic-*/index.html"))
     real = [len(p.read_bytes()) for p in site.glob("articles/*/index.html") if "synthetic-" not in p.parent.name]
     index = (site / "search" / "search_index.json").read_bytes()
-    analysis = site / "analysis.json"
     return {
         "synthetic": statistics.median(synthetic) if synthetic else 0,
         "real": max(real) if real else 0,
         "analysis": len((site / "analysis" / "index.html").read_bytes()),
-        "analysis_json": len(analysis.read_bytes()),
+        "analysis_json": len((site / "analysis.json").read_bytes()),
         "index": len(index),
         "index_gz": len(gzip.compress(index)),
     }
@@ -110,66 +130,73 @@ def kib(value: float) -> str:
     return f"{value / 1024:,.0f} KiB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.1f} MiB"
 
 
-def measure(added: int, rounds: int, folder: Path, less: bool) -> dict:
+def measure(added: int, rounds: int, folder: Path) -> dict:
+    """Median times over alternating rounds, so that every build sees the same machine load."""
     project = copy_project(folder / f"project-{added}")
     add_synthetic_articles(project, added)
     (project / "plain.yml").write_text(PLAIN_MATERIAL)
     plain_docs(project)
-    configs = {"site": project / "mkdocs.yml", "plain": project / "plain.yml"}
-    if less:
-        configs["less"] = site_less_hooks(project)
-    times = {name: [] for name in configs}
-    for _ in range(rounds):  # alternate, so that all see the same machine load
-        for name, config in configs.items():
-            times[name].append(timed_build(config, folder / f"{name}-{added}"))
+    site, plain = folder / f"site-{added}", folder / f"plain-{added}"
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in ("plain", "cold", "edit", "z_cold", "z_edit")}
+    for round_ in range(rounds):
+        times["plain"].append(mkdocs(project, "plain.yml", plain))
+        forget(project)
+        times["cold"].append(mkdocs(project, "mkdocs.yml", site))
+        edit_one_word(project, 2 * round_)
+        times["edit"].append(mkdocs(project, "mkdocs.yml", site))
+        forget(project)
+        times["z_cold"].append(zensical(project))
+        edit_one_word(project, 2 * round_ + 1)
+        times["z_edit"].append(zensical(project))
     result = {name: statistics.median(t[0] for t in values) for name, values in times.items()}
     result.update({f"{name}_cpu": statistics.median(t[1] for t in values) for name, values in times.items()})
-    result["sizes"] = sizes(folder / f"site-{added}")
-    result["search"] = search_seconds(folder / f"site-{added}")
-    result["plain_search"] = search_seconds(folder / f"plain-{added}")
+    result["sizes"] = sizes(site)
+    result["search"] = search_seconds(site)
+    result["plain_search"] = search_seconds(plain)
     return result
+
+
+def verdict(ratio: float, goal: float | None) -> str:
+    return f"{ratio:.2f} (goal <= {goal}, {'met' if ratio <= goal else 'NOT met'})" if goal else f"{ratio:.2f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--added", type=int, nargs="+", default=[300, 1000])
-    # Two rounds at 300 (three made `make bench` pass ten minutes once citations and words in
-    # context were added); --rounds 3 1 for a steadier median.
     parser.add_argument("--rounds", type=int, nargs="+", default=[2, 1], help="rounds per size, alternating builds")
-    # The site less its hooks takes as long as plain Material at 1,000; measured at 300 only, so
-    # that `make bench` stays under ten minutes.
-    parser.add_argument("--less-at", type=int, nargs="*", default=[300], help="sizes to build the site less hooks at")
     args = parser.parse_args()
     rounds = dict(zip(args.added, args.rounds + [args.rounds[-1]] * len(args.added)))
-    print("How the site scales (bench/build_cost.py): synthetic articles added, ten paragraphs of 40-110 words each")
+    print("How the site scales (bench/build_cost.py): synthetic articles added, ten paragraphs of 40-110 words each.")
+    print("Full build: `mkdocs build` from an empty cache and no stage (the stage runs in it); edit: `mkdocs build`")
+    print("again after one word of one article's page and original is changed. Zensical: the stage, then")
+    print("`zensical build` of it, likewise. Plain Material: `theme: material`, `font: false`, search only.")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         real = folder / "real"
-        timed_build(ROOT / "mkdocs.yml", real)
+        mkdocs(ROOT, "mkdocs.yml", real)
         s = sizes(real)
         print(f"  as published (3 articles): largest article page {kib(s['real'])}, /analysis/ {kib(s['analysis'])}, "
               f"search index {kib(s['index'])} ({kib(s['index_gz'])} gzipped), "
               f"opening search to first result {search_seconds(real):.2f} s")
-        header = ("| added | this site | plain Material | ratio (goal) | site less hooks | ratio | article page "
-                  "(synthetic / largest real) | /analysis/ | analysis.json | search index (gzipped) | search: open to first result, site / plain |")
+        header = ("| added | plain Material, full | this site, full | ratio (goal) | this site, edit | ratio to plain full (goal) "
+                  "| Zensical, full / edit | article page (synthetic / largest real) | /analysis/ | analysis.json "
+                  "| search index (gzipped) | search: open to first result, site / plain |")
         print(header)
         print("|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
         for added in args.added:
-            r = measure(added, rounds[added], folder, added in args.less_at)
+            r = measure(added, rounds[added], folder)
             s = r["sizes"]
-            goal = GOALS.get(added)
-            ratio = r["site"] / r["plain"]
             print(
-                f"| {added:,} | {r['site']:.1f} s | {r['plain']:.1f} s | {ratio:.2f} ({'<= ' + str(goal) if goal else '-'}"
-                f"{', met' if goal and ratio <= goal else ', NOT met' if goal else ''}) | "
-                + (f"{r['less']:.1f} s | {r['site'] / r['less']:.2f} | " if "less" in r else "not built | - | ")
-                + f"{kib(s['synthetic'])} / {kib(s['real'])} "
-                f"(goal < {kib(ARTICLE_PAGE_GOAL)}) | {kib(s['analysis'])} (goal < {kib(ANALYSIS_PAGE_GOAL)}) | "
-                f"{kib(s['analysis_json'])} | {kib(s['index'])} ({kib(s['index_gz'])}) | "
-                f"{r['search']:.2f} s / {r['plain_search']:.2f} s |"
+                f"| {added:,} | {r['plain']:.1f} s | {r['cold']:.1f} s | {verdict(r['cold'] / r['plain'], GOALS.get(added))} | "
+                f"{r['edit']:.1f} s | {verdict(r['edit'] / r['plain'], EDIT_GOAL if added == 300 else None)} | "
+                f"{r['z_cold']:.1f} s / {r['z_edit']:.1f} s | "
+                f"{kib(s['synthetic'])} / {kib(s['real'])} (goal < {kib(ARTICLE_PAGE_GOAL)}) | "
+                f"{kib(s['analysis'])} (goal < {kib(ANALYSIS_PAGE_GOAL)}) | {kib(s['analysis_json'])} | "
+                f"{kib(s['index'])} ({kib(s['index_gz'])}) | {r['search']:.2f} s / {r['plain_search']:.2f} s |"
             )
-            print(f"  (median of {rounds[added]} alternating round(s); CPU time: site {r['site_cpu']:.1f} s, "
-                  f"plain {r['plain_cpu']:.1f} s, ratio {r['site_cpu'] / r['plain_cpu']:.2f})")
+            print(f"  (median of {rounds[added]} alternating round(s); CPU seconds: plain {r['plain_cpu']:.1f}, "
+                  f"site full {r['cold_cpu']:.1f}, edit {r['edit_cpu']:.1f}, Zensical full {r['z_cold_cpu']:.1f}, "
+                  f"edit {r['z_edit_cpu']:.1f})")
 
 
 if __name__ == "__main__":

@@ -74,6 +74,15 @@ class Cache:
             found.append(used[key])
         return found
 
+    def value(self, kind: str) -> object | None:
+        """The one value of `kind` the last run kept with keep(), or None."""
+        return self._load(kind).get(kind)
+
+    def keep(self, kind: str, value: object) -> None:
+        """Keep `value` as the one value of `kind` for the next run."""
+        self._used[kind] = {kind: value}
+        self._stored.setdefault(kind, {}).pop(kind, None)  # always written: the value may have changed inside
+
     def memo(self, kind: str, make: Callable[[bytes], object]) -> Callable[[bytes], object]:
         """make(content) remembered by a digest of the content, for a cheap result of a large input."""
         stored = self._load(kind)

@@ -88,8 +88,10 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
     if project.problems:
         raise StageError(*project.problems)
     settings, articles, data = project.settings, project.articles, project.data
-    facts = article_facts(articles, data, project.stopwords, cache)
-    analysis = analyse(articles, data, project.stopwords, facts)
+    facts, keys = article_facts(articles, data, project.stopwords, cache)
+    resemblance = dict(cache.value("resemblance") or {}, keys=keys)
+    analysis = analyse(articles, data, project.stopwords, facts, resemblance)
+    cache.keep("resemblance", resemblance)
     actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
     problems = [line for text, _ in facts.values() for line in text.problems]
     index = contexts.build_index(
@@ -134,7 +136,8 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
     files["collection.csv"] = collection.csv_text(records)
 
     folder = root / STAGE_DIR
-    written, removed = write_tree(folder / "docs", files)
+    written, removed, digests = write_tree(folder / "docs", files, cache.value("written"))
+    cache.keep("written", digests)
     nav = engine.navigation(articles, set(files))
     configs = {
         engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, nav)),
@@ -150,15 +153,16 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
 
 
 def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> dict:
-    """(TextFacts, DataFacts) of each article by slug: what it yields on its own, taken from the
-    cache where its text (and the curated data) are unchanged."""
+    """(TextFacts, DataFacts) of each article by slug, what it yields on its own, taken from the
+    cache where its text (and the curated data) are unchanged; and the key of each one's text."""
     names = mention_pattern(data.actors)
     digest = data_digest(data.actors, data.themes, stopwords)
-    texts = cache.map("text-facts", text_facts, ((cache.key("text-facts", repr(a)), (a,)) for a in articles))
+    keys = {a.slug: cache.key("text-facts", repr(a)) for a in articles}
+    texts = cache.map("text-facts", text_facts, ((keys[a.slug], (a,)) for a in articles))
     found = cache.map("data-facts", data_facts, (
         (cache.key("data-facts", repr(a), digest), (a, data.actors, data.themes, stopwords, names)) for a in articles
     ))
-    return {article.slug: (text, data_) for article, text, data_ in zip(articles, texts, found)}
+    return {article.slug: (text, data_) for article, text, data_ in zip(articles, texts, found)}, keys
 
 
 def maintainer_files(docs: Path, articles: list[Article]) -> dict[str, bytes]:

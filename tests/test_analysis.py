@@ -459,3 +459,32 @@ def test_the_split_data_holds_the_whole_analysis():
     for slug, words in analysis["distinctive_words"].items():
         assert article_data(analysis, slug)["distinctive_words"] == words
         assert article_data(analysis, slug)["tags"] == analysis["tags"][slug]
+
+
+def test_resemblance_from_memory_finds_what_a_fresh_count_finds_after_edits():
+    import dataclasses
+
+    from corpus.analyse.resemblance import similar_passages as resemble
+
+    articles = load_articles(ROOT / "docs")
+    first = articles[0]
+    repeated = "Over the years, China has gone through many strategic games"
+    assert repeated in first.body
+    versions = [
+        articles,
+        # A repeated sentence reworded in one place: its pairs with the other places change.
+        [dataclasses.replace(first, body=first.body.replace(repeated, "Over many years, China went through several strategic games", 1)), *articles[1:]],
+        # An article gone, then back.
+        articles[1:],
+        articles,
+    ]
+    memory: dict = {}
+    results = []
+    for number, version in enumerate(versions):
+        memory["keys"] = {a.slug: str(hash((a.body, a.title))) for a in version}
+        remembered = resemble(version, memory=memory)
+        assert remembered == resemble(version), number
+        assert set(memory) == {"sections", "sentences"}
+        results.append(remembered)
+    # The edit and the removal did change what is found, so the memory was put to the test.
+    assert results[1] != results[0] and results[2] != results[0] and results[3] == results[0]

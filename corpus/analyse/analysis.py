@@ -30,11 +30,15 @@ TOP_ARTICLES = 3
 # -----------------------------------------------------------------------------
 
 
-def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str], facts: dict | None = None) -> dict:
+def analyse(
+    articles: list[Article], data: CuratedData, stopwords: frozenset[str], facts: dict | None = None,
+    resemblance: dict | None = None,
+) -> dict:
     """The whole analysis as plain data: what analysis.json carries and the page shows.
 
     `facts`, by slug, is (corpus.analyse.facts.TextFacts, DataFacts) of each article, when the
     stage already knows what it yields; without them, everything is computed here.
+    `resemblance` is similar_passages()' memory of its last call (see there).
     """
     names = mention_pattern(data.actors)
     if facts is None:
@@ -42,7 +46,9 @@ def analyse(articles: list[Article], data: CuratedData, stopwords: frozenset[str
 
         facts = {a.slug: (text_facts(a), data_facts(a, data.actors, data.themes, stopwords, names)) for a in articles}
     counts = {article.slug: facts[article.slug][1].mentions for article in articles}
-    similar_sections, similar_sentences = similar_passages(articles, {slug: text.grams for slug, (text, _) in facts.items()})
+    similar_sections, similar_sentences = similar_passages(
+        articles, {slug: text.grams for slug, (text, _) in facts.items()}, resemblance
+    )
     events = timeline(data.timeline)
     return {
         "articles": [_article_row(article, data, facts[article.slug][0].sentences) for article in articles],

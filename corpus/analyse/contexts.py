@@ -129,11 +129,12 @@ def article_lines(article: Article, number: int) -> list[Line]:
     return lines
 
 
-def article_rows(article: Article) -> dict[str, list[str]]:
-    """Every word of the article as a row of the index's data files, by the word's lookup form,
-    less the article's number that build_index puts in front: position, anchor, the words
-    before it, itself, the words after it (JSON). Raises ContextsError as passage_texts() does."""
-    rows: dict[str, list[str]] = defaultdict(list)
+def article_rows(article: Article) -> str:
+    """Every word of the article as a row of the index's data files, less the article's number
+    that build_index puts in front (position, anchor, the words before it, itself, the words
+    after it, as JSON), each on a line after its lookup form and a tab: one string, quick to keep.
+    Raises ContextsError as passage_texts() does."""
+    lines: list[str] = []
     forms: dict[str, str] = {}
     quote = json.encoder.encode_basestring
     position = 0
@@ -144,9 +145,9 @@ def article_rows(article: Article) -> dict[str, list[str]]:
             form = forms.get(word)
             if form is None:
                 form = forms[word] = index_form(word)
-            rows[form].append(f"{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]")
+            lines.append(f"{form}\t{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]")
             position += 1
-    return dict(rows)
+    return "\n".join(lines)
 
 
 def passage_texts(article: Article) -> list[tuple[str, str]]:
@@ -178,7 +179,7 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
 
 def build_index(
     articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
-    problems: list[str] | None = None, known: dict[str, dict[str, list[str]]] | None = None,
+    problems: list[str] | None = None, known: dict[str, str] | None = None,
     measure=None,
 ) -> Index:
     """The whole index: lines of every word grouped by their lookup form, split into data files
@@ -203,10 +204,11 @@ def build_index(
                 if problems is None:
                     raise
                 problems += error.lines
-                found = {}
+                found = ""
         head = f"[{number},"
-        for form, rows in found.items():
-            by_term[form] += [head + row for row in rows]
+        for line in found.split("\n") if found else ():
+            form, row = line.split("\t", 1)
+            by_term[form].append(head + row)
     terms = sorted(by_term, key=_order)
     sizes = {term: sum(len(row) + 1 for row in rows) for term, rows in by_term.items()}
     files: list[bytes] = []

@@ -31,7 +31,7 @@ class TextFacts:
 
     sentences: int
     grams: tuple[tuple, tuple]
-    lines: dict[str, list[str]]
+    lines: str
     problems: tuple[str, ...]
 
 
@@ -56,7 +56,7 @@ def text_facts(article: Article) -> TextFacts:
     try:
         lines, problems = contexts.article_rows(article), ()
     except contexts.ContextsError as error:
-        lines, problems = {}, tuple(error.lines)
+        lines, problems = "", tuple(error.lines)
     return TextFacts(len(body_sentences(article)), passage_grams(article), lines, problems)
 
 

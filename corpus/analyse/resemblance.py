@@ -53,9 +53,9 @@ class Item:
 # -----------------------------------------------------------------------------
 
 
-def shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
-    """Word n-grams of a text, for resemblance."""
-    return frozenset(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+def shingles(words: list[str]) -> frozenset[str]:
+    """Word n-grams of a text, for resemblance, each as its words joined by a space."""
+    return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -146,21 +146,87 @@ def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item
     return found
 
 
-def similar_passages(articles: list[Article], known: dict[str, tuple[tuple, tuple]] | None = None) -> tuple[list[dict], list[dict]]:
+def similar_passages(
+    articles: list[Article], known: dict[str, tuple[tuple, tuple]] | None = None, memory: dict | None = None
+) -> tuple[list[dict], list[dict]]:
     """(similar sections, similar sentences) across and within the articles, as page rows.
-    `known`, by slug, is passage_grams() of each article, when already known."""
+
+    `known`, by slug, is passage_grams() of each article, when already known. `memory` holds what
+    the last call found, with "keys": a key of each article's content, by slug; given it, only
+    the pairs of the articles whose key changed are looked for again, and it is updated.
+    """
     grams = {a.slug: (known or {}).get(a.slug) or passage_grams(a) for a in articles}
     sections = [Item(a, *part) for a in articles for part in grams[a.slug][0]]
     sentences = [Item(a, *part) for a in articles for part in grams[a.slug][1]]
-    return (
-        _rows(similar_pairs(sections, SECTION_MIN_SIMILARITY)),
-        _rows(similar_pairs(sentences, SENTENCE_MIN_SIMILARITY)),
-    )
+    if memory is None:
+        return (
+            _rows(similar_pairs(sections, SECTION_MIN_SIMILARITY)),
+            _rows(similar_pairs(sentences, SENTENCE_MIN_SIMILARITY)),
+        )
+    keys = memory.pop("keys")
+    found = []
+    for kind, items, threshold in (("sections", sections, SECTION_MIN_SIMILARITY), ("sentences", sentences, SENTENCE_MIN_SIMILARITY)):
+        pairs, memory[kind] = pairs_since(items, threshold, keys, memory.get(kind))
+        found.append(_rows(pairs))
+    return found[0], found[1]
+
+
+def pairs_since(items: list[Item], threshold: float, keys: dict[str, str], last: dict | None) -> tuple[list, dict]:
+    """similar_pairs(items, threshold), with what it found last time (`last`) kept for the pairs
+    of articles whose key (by slug, in `keys`) is unchanged; only the pairs with an item of a
+    changed article are looked for. Returns the pairs, and what to pass as `last` next time."""
+    by_article: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_article[item.article.slug].append(item)
+    if last is None:
+        pairs = similar_pairs(items, threshold)
+    else:
+        unchanged = {slug for slug in by_article if last["keys"].get(slug) == keys.get(slug)}
+        pairs = [
+            (similarity, by_article[a][i], by_article[b][j])
+            for similarity, (a, i), (b, j) in last["pairs"] if a in unchanged and b in unchanged
+        ]
+        pairs += _pairs_of_changed(items, [item for item in items if item.article.slug not in unchanged], threshold)
+    place = {id(item): (item.article.slug, number) for items_ in by_article.values() for number, item in enumerate(items_)}
+    memory = {
+        "keys": {slug: keys.get(slug) for slug in by_article},
+        "pairs": [(similarity, place[id(a)], place[id(b)]) for similarity, a, b in pairs],
+    }
+    return pairs, memory
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _pairs_of_changed(items: list[Item], changed: list[Item], threshold: float) -> list[tuple[float, Item, Item]]:
+    """Every pair of items (as similar_pairs) with at least one of `changed` in it, each in the
+    order the items come in. A similar item shares one of any |A| - ceil(t * |A|) + 1 shingles of
+    A (its rarest, here): only the items holding those are measured."""
+    if not changed:
+        return []
+    order = {id(item): number for number, item in enumerate(items)}
+    holders: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        for gram in item.grams:
+            holders[gram].append(item)
+    found, seen = [], set()
+    for item in changed:
+        ordered = sorted(item.grams, key=lambda gram: len(holders[gram]))
+        prefix = len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1 if threshold > 0 else len(ordered)
+        for other in {id(o): o for gram in ordered[:prefix] for o in holders[gram]}.values():
+            a, b = sorted((item, other), key=lambda i: order[id(i)])
+            pair = (id(a), id(b))
+            if a is b or pair in seen:
+                continue
+            seen.add(pair)
+            if a.article is b.article and a.passage == b.passage:
+                continue
+            similarity = jaccard(a.grams, b.grams)
+            if similarity >= threshold:
+                found.append((similarity, a, b))
+    return found
 
 
 def _rows(pairs: list[tuple[float, Item, Item]]) -> list[dict]:

@@ -1,0 +1,198 @@
+"""The stage (python -m corpus.stage): it never imports MkDocs, writes only into build/, states every
+problem before writing anything, and a rebuild from its cache makes exactly what a cold one makes,
+computing again only what an edit changed. `mkdocs serve` rebuilds it on any change of a source."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from project import add_synthetic_articles, copy_project
+
+STAGE = [sys.executable, "-m", "corpus.stage"]
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under folder with a digest of its content."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def stage(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*STAGE, str(project), "--site-url", "http://127.0.0.1/x/", *args],
+                          capture_output=True, text=True, cwd=project, timeout=600)
+
+
+def computed(result: subprocess.CompletedProcess) -> dict[str, int]:
+    """What the stage says it computed afresh, by kind, and how many files it wrote."""
+    line = result.stderr.strip().splitlines()[-1]
+    found = {kind: int(count) for kind, count in re.findall(r"([a-z-]+) (\d+)", line.split("computed afresh:")[1])}
+    found["written"] = int(re.search(r"(\d+) written", line).group(1))
+    return found
+
+
+def edit_one_word(project: Path, slug: str) -> None:
+    """Change one word of an article, in its page and its original alike."""
+    page = project / "docs" / "articles" / f"{slug}.md"
+    text = page.read_text(encoding="utf-8")
+    original = project / "docs" / "sources" / re.search(r"^original: (.+)$", text, re.M).group(1)
+    word = re.findall(r" ([a-z]{5,}) ", text.split("---\n", 2)[2])[3]
+    page.write_text(text.replace(f" {word} ", f" {word}x ", 1), encoding="utf-8")
+    original.write_text(original.read_text(encoding="utf-8").replace(f" {word} ", f" {word}x ", 1), encoding="utf-8")
+
+
+def test_the_stage_never_imports_mkdocs_or_material(tmp_path):
+    project = copy_project(tmp_path / "project")
+    probe = (
+        "import sys\nfrom corpus.stage import main\ncode = main([sys.argv[1]])\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'zensical'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, str(project)], capture_output=True, text=True, cwd=project)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_mkdocs_yml_lists_one_hook_and_it_only_runs_the_stage():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert config["hooks"] == ["hooks/stage.py"]
+    hook = (ROOT / "hooks" / "stage.py").read_text()
+    assert "corpus.stage" in hook and "import corpus" not in hook and "from corpus" not in hook
+
+
+def test_the_stage_writes_only_into_build_and_the_engine_configs_name_its_docs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = tree(project)
+    result = stage(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = tree(project)
+    assert {path: digest for path, digest in after.items() if not path.startswith("build/")} == before
+    stage_dir = project / "build" / "stage"
+    for name in ("mkdocs.yml", "zensical.yml"):
+        config = yaml.safe_load((stage_dir / name).read_text())
+        assert config["docs_dir"] == "docs" and "hooks" not in config
+        assert "articles/nato-russia-and-north-korea.md" in str(config["nav"])
+    # MkDocs' configuration names Material's compiled assets; Zensical's theme is overrides/ less Material's own templates.
+    assert yaml.safe_load((stage_dir / "mkdocs.yml").read_text())["extra"]["theme_assets"]["bundle"].startswith("assets/javascripts/bundle.")
+    theme = stage_dir / "theme-zensical"
+    assert (theme / "main.html").is_file() and not (theme / "base.html").exists()
+    docs = stage_dir / "docs"
+    for page in ("index.md", "analysis.md", "article-index.md", "contexts.md", "tags.md", "articles/there-is-no-way-back.md"):
+        assert (docs / page).is_file(), page
+    for data in ("analysis.json", "collection.jsonl", "collection.csv", "citations/there-is-no-way-back.bib",
+                 "analysis/articles/there-is-no-way-back.json", "contexts/data/index.json"):
+        assert (docs / data).is_file(), data
+
+
+def test_a_problem_stops_the_stage_before_it_writes_anything(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert stage(project).returncode == 0
+    before = tree(project / "build" / "stage")
+    page = project / "docs" / "articles" / "there-is-no-way-back.md"
+    head, meta, body = page.read_text().split("---\n", 2)
+    page.write_text("---\n".join([head, meta, body.replace(" the ", " a ", 1)]), encoding="utf-8")
+    result = stage(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("docs/articles/there-is-no-way-back.md: body: word "), lines
+    assert "nothing was written" in result.stderr
+    assert tree(project / "build" / "stage") == before
+
+
+def test_a_rebuild_from_the_cache_makes_what_a_cold_build_makes_and_computes_only_the_edit(tmp_path):
+    project = copy_project(tmp_path / "project")
+    # Enough articles that the cold stage computes in worker processes.
+    add_synthetic_articles(project, 45)
+    cold = stage(project)
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    assert computed(cold)["citations"] == 48
+    again = stage(project)
+    assert {k: v for k, v in computed(again).items()} == {"fidelity": 0, "text-facts": 0, "data-facts": 0, "citations": 0, "written": 0}
+    before = tree(project / "build" / "stage")
+    edit_one_word(project, "synthetic-0007")
+    edited = stage(project)
+    found = computed(edited)
+    assert found["fidelity"] == found["text-facts"] == found["data-facts"] == found["citations"] == 1
+    warm = tree(project / "build" / "stage")
+    changed = {path for path in warm if before.get(path) != warm[path]}
+    # Of the per-article pages and citations, only the edited article's page changes (a word of
+    # its text is not in its citation).
+    assert {path for path in changed if re.match(r"docs/(articles|citations)/", path)} == {"docs/articles/synthetic-0007.md"}
+    assert found["written"] == len(changed)
+    # The same stage from nothing: the cache, the incremental resemblance included, changed nothing.
+    subprocess.run(["rm", "-rf", str(project / "build")], check=True)
+    assert stage(project).returncode == 0
+    assert tree(project / "build" / "stage") == warm
+    # Curated data is an input of every article's counts: all are counted again.
+    actors = project / "data" / "actors.yml"
+    actors.write_text(actors.read_text() + "- name: Mindoro\n  kind: place\n  aliases: [Mindoro]\n", encoding="utf-8")
+    assert computed(stage(project))["data-facts"] == 48
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, wanted: str, seconds: float = 60) -> str:
+    """The page at url once it holds `wanted` (polling), or the last text seen."""
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            text = fetch(url)
+            if wanted in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return text
+
+
+@pytest.mark.parametrize("folder", ["docs", "data", "corpus", "overrides"])
+def test_mkdocs_serve_rebuilds_the_stage_when_a_source_changes(tmp_path, folder):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=(tmp_path / "serve.log").open("w"))
+    try:
+        assert "Analysis index" in wait_for(base + "analysis/", "Analysis index", 120)
+        url, marker = base + "analysis/", "Rebuilt after an edit"
+        if folder == "docs":
+            path = project / "docs" / "articles" / "there-is-no-way-back.md"
+            path.write_text(path.read_text().replace("summary: >-\n", f"summary: >-\n  {marker}.\n", 1))
+            url = base + "articles/there-is-no-way-back/"
+        elif folder == "data":
+            path = project / "data" / "themes.yml"
+            text = path.read_text()
+            name = re.search(r"^  name: (.+)$", text, re.M).group(1)
+            path.write_text(text.replace(f"  name: {name}\n", f"  name: {marker}\n", 1))
+        elif folder == "corpus":
+            path = project / "corpus" / "write" / "templates" / "analysis-page.html"
+            path.write_text(path.read_text().replace("# Analysis index\n", f"# Analysis index\n\n{marker}.\n", 1))
+        else:
+            path = project / "overrides" / "assets" / "stylesheets" / "site.css"
+            path.write_text(path.read_text() + f"\n/* {marker} */\n")
+            url = base + "assets/stylesheets/site.css"
+        assert marker in wait_for(url, marker, 120)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
