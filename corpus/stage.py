@@ -129,8 +129,9 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
     files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
     files[pages.CONTEXTS_PAGE] = pages.contexts_page(index)
     files.update(index.paths())
-    whole = _json(analysis)
-    files["analysis.json"] = whole if len(whole.encode("utf-8")) <= SPLIT_OVER else _json(corpus_data(analysis))
+    # Written compact, the analysis is no larger than indented: past the limit so, it is split.
+    whole = _json(analysis) if len(_json(analysis, indent=None).encode("utf-8")) <= SPLIT_OVER else ""
+    files["analysis.json"] = whole if whole and len(whole.encode("utf-8")) <= SPLIT_OVER else _json(corpus_data(analysis))
     records = collection.rows(articles, settings.site_url, analysis["tags"])
     files["collection.jsonl"] = collection.jsonl(records)
     files["collection.csv"] = collection.csv_text(records)

@@ -210,7 +210,7 @@ def build_index(
             form, row = line.split("\t", 1)
             by_term[form].append(head + row)
     terms = sorted(by_term, key=_order)
-    sizes = {term: sum(len(row) + 1 for row in rows) for term, rows in by_term.items()}
+    sizes = {term: sum(map(len, rows)) + len(rows) for term, rows in by_term.items()}
     files: list[bytes] = []
     done: list[Leaf] = []
     pending, target = _split("", terms, sizes, raw_target), raw_target
@@ -280,7 +280,7 @@ def actor_links(actors, articles: list[Article], hits: dict[str, tuple[tuple[str
     compounds: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
     found: set[str] = set()
     for article in articles:
-        for alias, word in (hits or {}).get(article.slug) or name_hits(article, names):
+        for alias, word in hits[article.slug] if hits and article.slug in hits else name_hits(article, names):
             found.add(alias)
             if _case_words(word) != _case_words(alias):
                 compounds[owner[alias]].setdefault(_case_words(word), word)

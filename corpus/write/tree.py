@@ -20,32 +20,35 @@ def write_tree(folder: Path, files: dict[str, str | bytes], written_before: dict
     say is unchanged is not read again to find out.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    base = str(folder)
     before = written_before or {}
     digests = {}
     written = 0
     for path, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         digest = digests[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
-        target = folder / path
+        target = os.path.join(base, path)
         try:
-            if before.get(path) == digest and target.stat().st_size == len(data):
-                continue
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
+            if os.stat(target).st_size == len(data):
+                if before.get(path) == digest:
+                    continue
+                with open(target, "rb") as existing:
+                    if existing.read() == data:
+                        continue
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        temporary = target + ".tmp"
+        with open(temporary, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
         written += 1
-    wanted = {Path(path) for path in files}
     removed = 0
-    for current, _, names in os.walk(folder, topdown=False):
-        here = Path(current)
+    for current, _, names in os.walk(base, topdown=False):
         for name in names:
-            if (here / name).relative_to(folder) not in wanted:
-                (here / name).unlink()
+            path = os.path.join(current, name)
+            if os.path.relpath(path, base).replace(os.sep, "/") not in files:
+                os.unlink(path)
                 removed += 1
-        if here != folder and not any(here.iterdir()):
-            here.rmdir()
+        if current != base and not os.listdir(current):
+            os.rmdir(current)
     return written, removed, digests
