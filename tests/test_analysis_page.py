@@ -224,10 +224,20 @@ def test_predictions_are_listed_as_expectations_not_events(page, analysis):
 
 def test_voices_are_sources_the_articles_report(analysis, page):
     names = {v["name"] for v in analysis["voices"]}
-    assert {"Guangming.com", "Global Times", "Reference news network", "Sergei Lavrov", "Vladimir Putin",
-            "Dai Fan", "Fumio Kishida", "NATO's 2030 reform plan"} <= names
+    assert {"Guangming.com", "Global Times", "Reference news network", "Sergei Lavrov", "Putin",
+            "Dai Fan", "Fumio Kishida", "NATO's 2030 reform plan", "Mark Rutte"} <= names
+    # One rule for every article: what it reports someone acknowledged counts as a question it
+    # reports someone raised does (003: "Rutte's acknowledgment"; 001: "raised by the Global Times").
+    kinds = {v["name"]: (v["article"], v["attribution"]) for v in analysis["voices"]}
+    assert kinds["Mark Rutte"] == ("nato-russia-and-north-korea", "acknowledgment")
+    assert kinds["Global Times"] == ("there-is-no-way-back", "question")
     # Only mentioned, never reported: an actor, not a voice.
-    assert not {"Jens Stoltenberg", "Donald Trump", "Mark Rutte"} & names
+    assert not {"Jens Stoltenberg", "Donald Trump"} & names
+    # Each voice is named as its own article names it ("Putin" in 001, not 003's "Vladimir Putin").
+    texts = {row["slug"]: (ROOT / "docs" / row["original"]).read_text(encoding="utf-8").casefold() for row in analysis["articles"]}
+    for voice in analysis["voices"]:
+        if voice["name"] != "A report the article does not name":
+            assert voice["name"].strip('"').casefold() in texts[voice["article"]], voice["name"]
     assert len(section_table(page, "voices-reported").select("tbody tr")) == len(analysis["voices"])
 
 
@@ -428,3 +438,45 @@ def test_the_article_chart_has_its_numbers_in_a_table(site, analysis):
         marks = [m.get_text() for m in section.select("#chart-article-actors text.chart-value")]
         cells = [td.get_text(strip=True) for td in section.select('details > table[data-table="article-actors"] td')]
         assert marks and marks == cells
+
+
+def test_each_dots_area_is_in_proportion_to_its_count(page, analysis):
+    grid = page.select_one("#chart-actors svg")
+    # Each mark is its dot (none for a count of 0) followed by its count.
+    areas, zeros = [], 0
+    for text in grid.select("text.chart-value"):
+        count, dot = int(text.get_text()), text.find_previous_sibling()
+        if count:
+            assert dot.name == "circle"
+            areas.append((float(dot["r"]) ** 2, count))
+        else:
+            zeros += 1
+            assert dot.name != "circle" or dot.find_next_sibling("text") is not text
+    largest = max(count for _, count in areas)
+    top = next(area for area, count in areas if count == largest)
+    for area, count in areas:
+        # r is written to 0.1: the area is the count's share of the largest dot's, within that rounding.
+        assert area / top == pytest.approx(count / largest, abs=0.02), (area, count)
+    # NATO's 27 against South Korea's 2: 13.5 : 1 in area, as in count.
+    assert any(count == largest for _, count in areas) and min(count for _, count in areas) < largest / 10
+
+
+def test_every_articles_actor_bars_share_one_scale(site, analysis):
+    per_mention = set()
+    largest = max(cell["count"] for actor in analysis["actors"] for cell in actor["counts"].values())
+    for row in analysis["articles"]:
+        chart = soup(site / "articles" / row["slug"] / "index.html").select_one("#chart-article-actors")
+        bars = chart.select("svg rect.chart-bar")
+        values = [int(text.get_text()) for text in chart.select("svg text.chart-value")]
+        assert bars and len(bars) == len(values)
+        per_mention |= {float(bar["width"]) / value for bar, value in zip(bars, values)}
+        assert f"a full bar is {largest} mentions" in chart.select_one("figcaption").get_text()
+    # One length per mention on every page (widths are written to 0.1): 18 mentions of NATO draw
+    # shorter than 27.
+    assert max(per_mention) - min(per_mention) < 0.1, per_mention
+
+
+def test_a_capital_counts_for_its_country_also_where_it_names_the_city(analysis):
+    lithuania = next(actor for actor in analysis["actors"] if actor["name"] == "Lithuania")
+    # "the Vilnius summit" and "in Lithuania", as "in Moscow" counts for Russia.
+    assert lithuania["counts"]["there-is-no-way-back"]["count"] == 2

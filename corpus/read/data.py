@@ -41,8 +41,9 @@ DATE_KEYS = ("date", "relative", "undated")
 # An entry of the timeline is something the article reports as having happened, something
 # it expects (a prediction), or a plan of someone else's that it reports.
 EVENT_KINDS = ("event", "expectation", "plan")
-# What an article takes from a voice: its own words, a statement or a question it reports, or information.
-ATTRIBUTIONS = ("quote", "statement", "question", "information")
+# What an article takes from a voice: its own words, a statement, a question or an acknowledgment it
+# reports, or information.
+ATTRIBUTIONS = ("quote", "statement", "question", "acknowledgment", "information")
 
 # Words that make a sentence a plan or a prediction rather than a report of an event
 # (lower case: "May" is a month).

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 # Sizes in viewBox units (about CSS pixels at full width).
 FONT = 13
+# The radius of the largest dot of a grid: a dot's area is in proportion to its value.
+DOT_RADIUS = 11
 ROW = 30
 LABEL_WIDTH = 200
 COLUMN = 120
@@ -122,7 +124,7 @@ def dot_grid(
     shape: str = "dot", label_width: float = LABEL_WIDTH, column: float = COLUMN,
     column_links: list[tuple[str, str] | None] | None = None,
 ) -> Chart:
-    """Rows against columns; each cell a dot whose area grows with its value (shape 'dot') or a
+    """Rows against columns; each cell a dot whose area is in proportion to its value (shape 'dot') or a
     square styled by its state (shape 'square'), with its text written beside or in it.
     `column_links` gives a column's name a link: (what it says, where it leads), or None."""
     LABEL_WIDTH, COLUMN = label_width, column  # noqa: N806 (the layout's two measures, for this grid)
@@ -148,7 +150,7 @@ def dot_grid(
                 continue
             cx, cy = LABEL_WIDTH + COLUMN * j + COLUMN / 2, y + ROW / 2
             if shape == "dot":
-                r = 2 + 9 * math.sqrt(cell.value / largest) if cell.value else 0
+                r = dot_radius(cell.value, largest)
                 marks.append(Mark(
                     cx - COLUMN / 2 + 2, y + 2, COLUMN - 4, ROW - 4, cell.text, cell.name, cell.href, cell.css, r=r,
                     text_x=cx + 13, text_y=cy + FONT / 3, text_anchor="start", dot_x=cx - 8,
@@ -159,6 +161,11 @@ def dot_grid(
                     text_x=cx, text_y=cy + FONT / 3,
                 ))
     return Chart(id, title, desc, width, height, marks, labels, lines, links)
+
+
+def dot_radius(value: float, largest: float) -> float:
+    """The radius of a dot whose area is to the largest dot's as value is to largest; 0 for 0."""
+    return DOT_RADIUS * math.sqrt(value / largest) if value > 0 and largest > 0 else 0.0
 
 
 def bar_chart(

@@ -85,7 +85,7 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dic
             )
     desc = (
         f"Mentions, in each of the {len(articles)} articles (rows), of the {len(actors)} actors mentioned most "
-        "across all the articles (columns), ties at the last place included. Each dot's area grows with the count, "
+        "across all the articles (columns), ties at the last place included. Each dot's area is in proportion to the count, "
         "which is written beside it; the table of actors in the Actors section gives every count."
     )
     return dot_grid(
@@ -116,9 +116,15 @@ def actor_totals_figure(analysis: dict, root: str, top: int = 8, contexts: dict 
     )
 
 
-def article_actor_figure(view: dict, root: str = "", contexts: dict | None = None) -> Chart:
+def article_scale(analysis: dict) -> int:
+    """The one scale of every article's actor bars: the most mentions any article gives one actor."""
+    return max((cell["count"] for actor in analysis["actors"] for cell in actor["counts"].values()), default=0) or 1
+
+
+def article_actor_figure(view: dict, root: str = "", contexts: dict | None = None, scale: int | None = None) -> Chart:
     """One article's most-mentioned actors (corpus.analyse.analysis.article_view), as bars that link to
-    the first mention on its own page; `contexts` links each name to its lines in context."""
+    the first mention on its own page; `contexts` links each name to its lines in context. Every
+    article's bars are drawn to one `scale` (article_scale), so that pages compare."""
     title = view["article"]["label"]
     rows = [
         (actor["name"], actor["count"], Cell(
@@ -131,8 +137,10 @@ def article_actor_figure(view: dict, root: str = "", contexts: dict | None = Non
     return bar_chart(
         "chart-article-actors", f"The actors {title} mentions most",
         f"Bars of the mentions of the {len(rows)} actors this article mentions most (ties at the last place included): "
-        + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".",
-        rows, row=24, label_links=_name_links(view["actors"], root, contexts),
+        + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ". "
+        + (f"Every article's page draws its bars to one scale: a full bar is {scale} mentions, the most mentions of "
+           "one actor in any article." if scale else ""),
+        rows, maximum=scale, row=24, label_links=_name_links(view["actors"], root, contexts),
     )
 
 
@@ -219,6 +227,8 @@ def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart
 
         def where(side: dict, short: bool) -> str:
             place = f"¶{side['anchor'][1:]}" if re.fullmatch(r"p\d+", side["anchor"]) else f"“{_short(side['text'], 3)}”"
+            if kind == "section" and not re.fullmatch(r"p\d+", side["anchor"]):
+                place = f"under {place}"
             return place if short and same and side is b else f"{titles[side['article']]} {place}"
 
         percent = f"{pair['similarity'] * 100:.0f}%"
@@ -230,7 +240,8 @@ def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart
         )))
     desc = (
         f"Bars of the {len(rows)} most similar pairs of sections and sentences, by the share of their "
-        "three-word sequences they have in common (100% for identical wording). "
+        "three-word sequences they have in common (100% for identical wording); a section is named by its heading "
+        "and compared whole. "
         + " ".join(cell.name + "." for _, _, cell in rows)
     )
     return bar_chart(

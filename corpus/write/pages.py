@@ -36,7 +36,10 @@ COLLECTION_HEADING = "This article in the collection"
 COLLECTION_ANCHOR = "in-the-collection"
 
 # What an article takes from a voice, in the page's words.
-ATTRIBUTIONS = {"quote": "words, quoted", "statement": "a statement", "question": "a question it raised", "information": "information"}
+ATTRIBUTIONS = {
+    "quote": "words, quoted", "statement": "a statement", "question": "a question it raised",
+    "acknowledgment": "an acknowledgment", "information": "information",
+}
 # How each kind of dated entry is framed.
 FRAMES = {"event": "The article reports", "expectation": "The article expects", "plan": "The article reports a plan"}
 
@@ -121,7 +124,8 @@ def collection_section(article: Article, analysis: dict, view: dict, actor_links
     return render(
         "partials/article-collection.html",
         view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
-        chart=figures.article_actor_figure(view, root, actor_links), contexts=actor_links,
+        chart=figures.article_actor_figure(view, root, actor_links, figures.article_scale(analysis)),
+        contexts=actor_links, scale=figures.article_scale(analysis),
     )
 
 
