@@ -154,3 +154,23 @@ def test_axe_passes_on_zensicals_analysis_and_article_pages(chromium, zensical_s
     page = new_page(chromium, zensical_served, request, color_scheme=scheme)
     page.goto(zensical_served.url + path)
     assert axe_violations(page) == []
+
+
+def test_every_string_a_maintainer_writes_reaches_zensicals_pages_as_text(tmp_path):
+    from test_escaping import MARKUP, SLUG, payload, write_injected_project
+
+    project = copy_project(tmp_path / "project")
+    write_injected_project(project)
+    site = tmp_path / "site"
+    result = run_zensical_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        page = soup(path)
+        assert page.select("[data-injected]") == [] and page.select("[onerror]") == [], path
+    article = soup(site / "articles" / SLUG / "index.html")
+    assert article.select_one("header.article-header h1").get_text() == payload("Title")
+    head = {meta.get("name") or meta.get("property"): meta["content"] for meta in article.head.select("meta[content]")}
+    assert head["citation_title"] == f"[{payload('Title')}]" and head["DC.source"] == payload("Source")
+    assert f"“quotes {MARKUP} as text”" in soup(site / "analysis" / "index.html").get_text()
