@@ -27,11 +27,13 @@ def copy_project(destination: Path) -> Path:
 NAMES = ["Japan", "China", "NATO", "the United States", "South Korea", "Australia", "India", "Russia",
          "Washington", "ASEAN", "Europe", "Taiwan", "the Philippines", "New Zealand"]
 SOURCES = ["Synthetic Wire", "Example Daily", "Not stated"]
+# Every article type, in turn (with the sources, every type with an outlet and without, in time).
+TYPES = ["news article", "blog post", "web page", "document"]
 
 
 def add_synthetic_articles(project: Path, count: int, seed: int = 7) -> None:
     """Write `count` articles (page and original) that follow the article contract: ten
-    paragraphs of 40-110 words each, a few sources and dates, into a project copy."""
+    paragraphs of 40-110 words each, a few sources, dates and types, into a project copy."""
     import datetime as dt
     import random
 
@@ -51,7 +53,7 @@ def add_synthetic_articles(project: Path, count: int, seed: int = 7) -> None:
         date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1500))
         (project / "docs" / "sources" / name).write_text(title + "\n" + "\n".join(paragraphs) + "\n", encoding="utf-8")
         (project / "docs" / "articles" / f"synthetic-{number:04d}.md").write_text(
-            f"---\ntitle: {title}\nsource: {source}\noriginal: {name}\n"
+            f"---\ntitle: {title}\nsource: {source}\noriginal: {name}\ntype: {TYPES[number % len(TYPES)]}\n"
             + (f"published: {date.isoformat()}\n" if number % 2 else "")
             + "summary: A synthetic article for measuring the site at scale.\n---\n\n" + "\n\n".join(paragraphs) + "\n",
             encoding="utf-8",

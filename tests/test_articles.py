@@ -45,9 +45,10 @@ def test_a_good_article_loads_with_typed_fields(tmp_path):
     assert article.text == "A Headline\nFirst line of text.\nSecond line."
     assert article.word_count == 8
     assert article.reading_minutes == 1
-    # A news article unless the page says it is a blog post.
-    assert article.type == "news article"
-    assert load_article(write_article(tmp_path, GOOD + "type: blog post\n"), tmp_path).type == "blog post"
+    # A document (the text states no kind) unless the page says what kind of text it is.
+    assert article.type == "document"
+    for kind in ("news article", "blog post", "web page"):
+        assert load_article(write_article(tmp_path, GOOD + f"type: {kind}\n"), tmp_path).type == kind
 
 
 @pytest.mark.parametrize("field", ["title", "source", "original", "summary"])

@@ -21,6 +21,15 @@ from corpus.read.articles import load_articles
 from corpus.write.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, csl_item, ris
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}
+
+# Each article type in every form, as Zotero's own exports map its item types (written out here,
+# apart from the site's code): Zotero, CSL, RIS (as pybtexris names it), biblatex, schema.org.
+FORMATS = {
+    "document": ("document", "document", "Generic", "misc", "CreativeWork"),
+    "news article": ("newspaperArticle", "article-newspaper", "Newspaper Article", "article", "NewsArticle"),
+    "blog post": ("blogPost", "post-weblog", "Blog", "online", "BlogPosting"),
+    "web page": ("webpage", "webpage", "Web Page", "online", "WebPage"),
+}
 URL = "https://example.org/site/articles/{}/"
 
 
@@ -56,18 +65,23 @@ def latex_text(value: str) -> str:
 def test_csl_items_carry_the_front_matter_and_nothing_invented():
     for slug, article in ARTICLES.items():
         item = csl_item(article, URL.format(slug), "en")
-        assert set(item) <= {"id", "type", "title", "URL", "language", "container-title", "issued", "note"}
+        assert set(item) <= {"id", "type", "title", "title-short", "URL", "language", "container-title", "publisher", "issued", "note"}
         assert ("note" in item) == (article.updated is not None)
-        assert "author" not in item and "editor" not in item
+        assert "author" not in item and "editor" not in item and "abstract" not in item and "genre" not in item
         assert ("issued" in item) == (article.published is not None)
-        assert ("container-title" in item) == article.source_stated
+        assert (("container-title" in item) or ("publisher" in item)) == article.source_stated
         assert item["URL"] == URL.format(slug)
     blog = csl_item(ARTICLES["nato-russia-and-north-korea"], "u", "en")
     assert blog["type"] == "post-weblog"
     # The site supplied this title: it is marked as supplied, in square brackets.
     assert blog["title"] == "[NATO, Russia and North Korea: a possible Trump return]"
+    # Its short title is cut at the colon with its bracket closed.
+    assert blog["title-short"] == "[NATO, Russia and North Korea]"
+    # The text names no outlet and no medium: a document.
+    assert csl_item(ARTICLES["nato-in-asia-a-dream-that-can-be-realized"], "u", "en")["type"] == "document"
+    # The text shows the web page it was on ("Related Pages"), of Mondo Military.
     news = csl_item(ARTICLES["there-is-no-way-back"], "u", "en")
-    assert news["type"] == "article-newspaper"
+    assert news["type"] == "webpage"
     assert news["container-title"] == "Mondo Military"
     # The text gives 2024-01-31 as an update date only: it is not the item's date, but a note.
     assert "issued" not in news
@@ -125,7 +139,7 @@ def test_the_paragraph_citation_has_a_slot_for_the_anchor():
 
 def test_markup_and_latex_characters_stay_text():
     nasty = 'Cats & <b>dogs</b> {x} $5 % #_ ~^\\ “q” café?\x02 日本'
-    article = dataclasses.replace(ARTICLES["there-is-no-way-back"], title=nasty, source="Ex & <i>Co</i> {")
+    article = dataclasses.replace(ARTICLES["there-is-no-way-back"], title=nasty, source="Ex & <i>Co</i> {", type="news article")
     cited = cite(article, "https://example.org/a/", "en")
     for _, _, segments, text in cited.styles:
         # The control character is gone; everything else is text, none of it marked as italic
@@ -152,37 +166,54 @@ def check_downloads(site, articles):
     for slug, article in articles.items():
         url = page_url(slug)
         folder = site / "citations"
+        zotero, csl, ris_type, biblatex, schema = FORMATS[article.type]
         bib = parse_bibtex((folder / f"{slug}.bib").read_text(encoding="utf-8"), "bibtex")
         entry = bib.entries[slug]
-        newspaper = article.type == "news article" and article.source_stated
-        assert entry.type == ("article" if newspaper else "online")
+        newspaper = biblatex == "article" and article.source_stated
+        # A news article that does not name its outlet is @online: biblatex's @article needs one.
+        assert entry.type == ("online" if biblatex == "article" and not newspaper else biblatex)
         assert not entry.persons, "no author is ever stated"
         title = latex_text(entry.fields["title"])
         assert title == expected_title(article)
         assert entry.fields["url"] == url
         outlet = article.source if article.source_stated else None
-        assert entry.fields.get("journaltitle" if newspaper else "organization") == outlet
+        if article.type == "document":
+            assert entry.fields.get("publisher") == outlet and "organization" not in entry.fields
+        else:
+            assert entry.fields.get("journaltitle" if newspaper else "organization") == outlet
         assert entry.fields.get("entrysubtype") == ("newspaper" if newspaper else None)
         assert entry.fields.get("date") == (article.published.isoformat() if article.published else None)
         assert entry.fields.get("note") == update_note(article)
-        assert "year" not in entry.fields
+        assert "year" not in entry.fields and "type" not in entry.fields and "abstract" not in entry.fields
+        short = latex_text(entry.fields.get("shorttitle", title))
+        assert short.count("[") == short.count("]") and title.startswith(short.rstrip("]"))
 
         text = (folder / f"{slug}.ris").read_text(encoding="utf-8")
         lines = text.strip().splitlines()
-        assert lines[0] in ("TY  - NEWS", "TY  - BLOG") and lines[-1].startswith("ER  -")
+        assert lines[-1].startswith("ER  -")
         assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - ?.*", line) for line in lines), lines
+        assert not any(line.startswith(("M3 ", "AB ", "N2 ")) for line in lines), "no machine type, no abstract"
         record = next(iter(RISParser().parse_string(text).entries.values())).fields
-        assert record["type"] == ("Blog" if article.type == "blog post" else "Newspaper Article")
+        assert record["type"] == ris_type
         assert record["title"] == title and record["url"] == url and record["LA"] == "en"
-        assert record.get("T2") == (article.source if article.source_stated else None)
+        tagged = {line[:2]: line[6:] for line in lines}
+        assert tagged.get("T2") == (outlet if article.type != "document" else None)
+        assert tagged.get("PB") == (outlet if article.type == "document" else None)
         assert record.get("DA") == (article.published.strftime("%Y/%m/%d/") if article.published else None)
         assert record.get("note") == update_note(article)
         assert not any(key in record for key in ("AU", "A1", "author"))
 
         items = json.loads((folder / f"{slug}.json").read_text(encoding="utf-8"))
         assert items == [csl_item(article, url, "en")]
+        assert items[0]["type"] == csl and "genre" not in items[0] and "abstract" not in items[0]
         # citeproc-py reads the file as it is.
         CiteProcJSON(items)
+
+        # The page's head names the same type: Zotero's item type and schema.org's.
+        head = soup(site / "articles" / slug / "index.html").head
+        meta = {tag.get("name") or tag.get("property"): tag["content"] for tag in head.select("meta[content]")}
+        assert meta["z.itemType"] == zotero and meta.get("DC.type") in (None, zotero)
+        assert json.loads(head.select_one('script[type="application/ld+json"]').string)["@type"] == schema
 
 
 def test_the_downloads_of_the_real_articles_parse_and_agree_with_the_front_matter(site):
@@ -194,6 +225,8 @@ def test_the_downloads_of_dated_articles_with_outlets_parse_and_agree(dated):
     articles = built_articles(project)
     assert any(a.published for a in articles.values()) and any(a.source_stated for a in articles.values())
     assert any(not a.published for a in articles.values())
+    # Every type, as a whole: the real articles and the synthetic ones together.
+    assert {a.type for a in articles.values()} == set(FORMATS)
     check_downloads(site, articles)
 
 

@@ -12,9 +12,12 @@ from corpus.read.articles import load_articles
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}
 
-# Zotero's Embedded Metadata translator (zotero/translators, "Embedded Metadata.js", init):
-# these tags set the item type outright, and citation_title alone makes it guess a journal
-# article unless a Dublin Core type names a Zotero item type.
+# Each article type as Zotero and schema.org name it (written out here, apart from the site's code).
+ZOTERO_TYPES = {"document": "document", "news article": "newspaperArticle", "blog post": "blogPost", "web page": "webpage"}
+SCHEMA_TYPES = {"document": "CreativeWork", "news article": "NewsArticle", "blog post": "BlogPosting", "web page": "WebPage"}
+
+# Zotero's Embedded Metadata and RDF translators (zotero/translators, 2026-06 versions), as far as
+# these pages are concerned. Tags that set the item type outright, before anything else:
 ZOTERO_TYPE_SETTING = {
     "citation_journal_title": "journalArticle",
     "citation_technical_report_institution": "report",
@@ -24,24 +27,51 @@ ZOTERO_TYPE_SETTING = {
     "citation_inbook_title": "bookSection",
     "citation_dissertation_institution": "thesis",
 }
+ZOTERO_ITEM_TYPES = {"newspaperArticle", "blogPost", "journalArticle", "webpage", "magazineArticle", "document", "report"}
+# Open Graph types that decide the item type (RDF.js, detectType: t.og).
+OG_TYPES = {"website": "webpage", "book": "book"}
+# Dublin Core types in words that Zotero maps (RDF.js: lower case, no spaces).
+DC_WORDS = {"newsitem": "newspaperArticle", "webpage": "webpage", "homepage": "webpage", "article": "journalArticle"}
+# With no type, citation_title makes Zotero guess a journal article, else it files a web page.
 ZOTERO_GUESSES = {"citation_title": "journalArticle", "citation_series_title": "journalArticle", "citation_isbn": "book"}
-ZOTERO_ITEM_TYPES = {"newspaperArticle", "blogPost", "journalArticle", "webpage", "magazineArticle"}
+# Item types with a "...Type" field, into which RDF.js copies any DC.type (websiteType and the like).
+TYPE_FIELD = {"blogPost", "webpage", "report", "letter", "manuscript", "thesis", "map", "presentation", "podcast", "audioRecording"}
+# Where the abstract comes from, first found first; citation_abstract overrides them, and the
+# page's own description is the last resort.
+ABSTRACT_TAGS = ("eprints.abstract", "prism.teaser", "og:description", "bibo.abstract", "dcterms.abstract",
+                 "DC.description.abstract", "DC.description", "dcterms.description")
 # Where Zotero looks for an author when no tag names one (getAuthorFromByline).
 BYLINE_CLASSES = ("byline", "bylines", "vcard", "article-byline")
 
 
-def zotero_item_type(head: dict[str, str]) -> str | None:
-    """The item type Zotero's translator settles on for these <meta> tags (name -> content)."""
-    for name, item_type in ZOTERO_TYPE_SETTING.items():
-        if name in head:
-            return item_type
-    dc_type = head.get("DC.type") or head.get("dc.type")
-    if dc_type in ZOTERO_ITEM_TYPES:
-        return dc_type
-    for name, item_type in ZOTERO_GUESSES.items():
-        if name in head:
-            return item_type
-    return None
+def zotero_item(head: dict[str, str]) -> dict[str, str | None]:
+    """What Zotero's translators save from these <meta> tags (name -> content): the item type and
+    the fields that could carry a machine value or the site's summary."""
+    dc_type = head.get("DC.type") or head.get("dcterms.type")
+    item_type = next((t for name, t in ZOTERO_TYPE_SETTING.items() if name in head), None)
+    if item_type is None and head.get("z.itemType") in ZOTERO_ITEM_TYPES:
+        item_type = head["z.itemType"]
+    if item_type is None and head.get("og:type") in OG_TYPES:
+        item_type = OG_TYPES[head["og:type"]]
+    if item_type is None and dc_type:
+        item_type = dc_type if dc_type in ZOTERO_ITEM_TYPES else DC_WORDS.get(dc_type.lower().replace(" ", ""))
+    if item_type is None:
+        item_type = next((t for name, t in ZOTERO_GUESSES.items() if name in head), "webpage")
+    abstract = head.get("citation_abstract") or next((head[name] for name in ABSTRACT_TAGS if head.get(name)), None)
+    title = head.get("DC.title") or head.get("citation_title") or ""
+    short = head.get("bibo.shortTitle") or head.get("z.shortTitle")
+    if short is None:
+        # The core cuts the title at its first colon, then after its first question mark.
+        short = title.split(":", 1)[0]
+        if "?" in short[:-1]:
+            short = short[: short.index("?") + 1]
+    return {
+        "itemType": item_type,
+        "websiteType": dc_type if item_type in TYPE_FIELD else None,
+        "abstractNote": abstract or head.get("description"),
+        "shortTitle": None if short == title else short,
+        "publicationTitle": head.get("DC.source") or head.get("og:site_name"),
+    }
 
 
 def head_tags(page) -> dict[str, str]:
@@ -59,15 +89,23 @@ def check_page(site, article):
     page = soup(path)
     head = head_tags(page)
     title = f"[{article.title}]" if article.title_supplied else article.title + ("[…]" if article.title_truncated else "")
-    expected_type = "blogPost" if article.type == "blog post" else "newspaperArticle"
+    expected_type = ZOTERO_TYPES[article.type]
 
-    # Zotero: the right item type, title, outlet, date, language, abstract and address.
-    assert zotero_item_type(head) == expected_type
-    assert head["citation_title"] == title
+    # Zotero: the right item type, no machine value in any field, no abstract but the page's
+    # own description (marked as the site's), a well-formed short title, the outlet it names.
+    item = zotero_item(head)
+    assert item["itemType"] == expected_type
+    assert item["websiteType"] is None
+    assert "z.type" not in head
+    assert not any(head.get(name) for name in ("citation_abstract", *ABSTRACT_TAGS))
+    assert item["abstractNote"] == head["description"] == "Summary (the site's): " + article.summary
+    short = item["shortTitle"] or title
+    assert short.count("[") == short.count("]") and title.startswith(short.rstrip("]"))
+    assert item["publicationTitle"] == (article.source if article.source_stated and article.type != "document" else None)
+    assert head.get("DC.publisher") == (article.source if article.source_stated and article.type == "document" else None)
+    assert head["citation_title"] == head["DC.title"] == title
     assert head["citation_language"] == "en"
-    assert head["citation_abstract"] == "Summary (the site's): " + article.summary
     assert head["citation_public_url"] == url
-    assert head.get("DC.source") == (article.source if article.source_stated else None)
     assert head.get("citation_publication_date") == (article.published.strftime("%Y/%m/%d") if article.published else None)
     # Nothing invented: no author, no outlet from the site's own name, and no date Zotero
     # could take from the page when the text states no publication date.
@@ -84,7 +122,8 @@ def check_page(site, article):
     data = extracted(path, url)
     # JSON-LD for search engines.
     (json_ld,) = data["json-ld"]
-    assert json_ld["@type"] == ("BlogPosting" if article.type == "blog post" else "NewsArticle")
+    assert json_ld["@type"] == SCHEMA_TYPES[article.type]
+    assert "abstract" not in json_ld and "description" not in json_ld
     assert json_ld["headline"] == title and json_ld["url"] == url and json_ld["inLanguage"] == "en"
     assert json_ld.get("datePublished") == (article.published.isoformat() if article.published else None)
     assert json_ld.get("dateModified") == (article.updated.isoformat() if article.updated else None)
@@ -94,13 +133,12 @@ def check_page(site, article):
     (opengraph,) = data["opengraph"]
     og = dict(opengraph["properties"])
     assert og["og:type"] == "article" and og["og:title"] == title and og["og:url"] == url
-    assert og["og:description"].startswith("Summary (the site's): ")
+    assert "og:description" not in og
     assert "og:site_name" not in og
     # Dublin Core, as extruct reads it.
     (dc,) = data["dublincore"]
     elements = {element["name"]: element["content"] for element in dc["elements"]}
-    assert elements["DC.type"] == expected_type and elements["DC.title"] == title
-    assert elements.get("DC.source") == (article.source if article.source_stated else None)
+    assert elements.get("DC.type") in (None, expected_type) and elements["DC.title"] == title
 
 
 @pytest.mark.parametrize("slug", sorted(ARTICLES))
@@ -117,12 +155,19 @@ def test_dated_articles_with_outlets_give_their_date_and_outlet(dated):
         check_page(site, article)
 
 
-def test_the_emulated_zotero_rules_catch_a_journal_title():
-    # The rules above are the ones that matter: a journal title or citation_title alone
-    # would have made Zotero file these as journal articles.
-    assert zotero_item_type({"citation_title": "x"}) == "journalArticle"
-    assert zotero_item_type({"citation_title": "x", "DC.type": "newspaperArticle", "citation_journal_title": "y"}) == "journalArticle"
-    assert zotero_item_type({"citation_title": "x", "DC.type": "newspaperArticle"}) == "newspaperArticle"
+def test_the_emulated_zotero_rules_catch_what_the_pages_avoid():
+    # The rules above are the ones that matter: a journal title or citation_title alone would
+    # have made Zotero file these as journal articles; DC.type "blogPost" reaches websiteType,
+    # and so into BibTeX's type; a summary as og:description becomes the work's abstract; a title
+    # cut at its colon leaves its bracket open.
+    assert zotero_item({"citation_title": "x"})["itemType"] == "journalArticle"
+    assert zotero_item({"citation_title": "x", "z.itemType": "blogPost", "citation_journal_title": "y"})["itemType"] == "journalArticle"
+    assert zotero_item({"citation_title": "x", "DC.type": "newspaperArticle"})["itemType"] == "newspaperArticle"
+    assert zotero_item({"citation_title": "x", "DC.type": "blogPost"})["websiteType"] == "blogPost"
+    assert zotero_item({"citation_title": "x", "z.itemType": "blogPost"})["websiteType"] is None
+    assert zotero_item({"og:description": "Ours", "description": "Ours too"})["abstractNote"] == "Ours"
+    assert zotero_item({"DC.title": "[A, B: c]"})["shortTitle"] == "[A, B"
+    assert zotero_item({"DC.title": "[A, B: c]", "bibo.shortTitle": "[A, B]"})["shortTitle"] == "[A, B]"
 
 
 def test_pages_that_are_not_articles_carry_no_citation_metadata(site):

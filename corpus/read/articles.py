@@ -29,8 +29,10 @@ WORDS_PER_MINUTE = 200
 # The value of `source` when the text names no publisher.
 SOURCE_NOT_STATED = "Not stated"
 
-# What kind of text an article is, for citations and reference managers; the first is the default.
-ARTICLE_TYPES = ("news article", "blog post")
+# What kind of text an article is, for citations and reference managers, as the text states it:
+# a news article, a blog post, a web page (the text shows the page it was on), or, where the
+# text states nothing, a document (the default, the first).
+ARTICLE_TYPES = ("document", "news article", "blog post", "web page")
 
 # Front matter: the same delimiters MkDocs accepts.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -50,7 +52,7 @@ FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
     "title_supplied": (False, (bool,), "true or false"),
     "title_truncated": (False, (bool,), "true or false"),
     "tags": (False, (list,), "a list of strings"),
-    "type": (False, (str,), "'news article' or 'blog post'"),
+    "type": (False, (str,), "'document', 'news article', 'blog post' or 'web page'"),
 }
 
 # -----------------------------------------------------------------------------

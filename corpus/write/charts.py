@@ -1,11 +1,16 @@
 """Charts: the geometry of the analysis pictures (dot grids, bars, a time axis), drawn as SVG by
 partials/charts.html. Pure data in viewBox units; each linked mark also gives the box that its
-link covers, as percentages, so the picture itself can stay a plain image (role="img")."""
+link covers, as percentages, so the picture itself can stay a plain image (role="img").
+
+Each picture is drawn twice: for a wide screen, at most WIDE units wide, and for a narrow one
+(a phone), NARROW units wide, where it reflows rather than shrinks: bars with their names on a
+line of their own, grids with fewer columns, the time axis as a list by year. A unit is about a
+CSS pixel in both, so that text of FONT units stays 12 pixels tall or more."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # -----------------------------------------------------------------------------
 # Data
@@ -13,6 +18,14 @@ from dataclasses import dataclass, field
 
 # Sizes in viewBox units (about CSS pixels at full width).
 FONT = 13
+# The widest picture for a wide screen (shown at 80% or more on a 688-pixel column), and the
+# width of pictures for a narrow one (a 390-pixel phone shows 358 pixels of content).
+WIDE = 860
+NARROW = 340
+# The height of a line of a narrow picture: every link there is at least this tall.
+TARGET = 28
+# Columns of a grid on a narrow screen, at most: the rest go in a grid of their own below.
+NARROW_COLUMNS = 3
 # The radius of the largest dot of a grid: a dot's area is in proportion to its value.
 DOT_RADIUS = 11
 ROW = 30
@@ -65,6 +78,7 @@ class Mark:
     text_css: str = "chart-value"
     text_anchor: str = "middle"
     dot_x: float | None = None  # a dot's centre, when it is not the box's
+    hit: tuple[float, float, float, float] | None = None  # the box its link covers, when larger than the mark
 
 
 @dataclass(frozen=True)
@@ -92,15 +106,22 @@ class Chart:
     labels: list[Label] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     label_links: list[LabelLink] = field(default_factory=list)
+    # The same picture drawn for a narrow screen: one chart, or several one under another.
+    narrow: tuple[Chart, ...] = ()
 
     def box(self, mark: Mark | LabelLink) -> dict[str, str]:
-        """The mark's box as CSS percentages of the picture, for the link laid over it."""
+        """The box of the link laid over a mark, as CSS percentages of the picture."""
+        x, y, w, h = getattr(mark, "hit", None) or (mark.x, mark.y, mark.w, mark.h)
         return {
-            "left": _percent(mark.x / self.width),
-            "top": _percent(mark.y / self.height),
-            "width": _percent(mark.w / self.width),
-            "height": _percent(mark.h / self.height),
+            "left": _percent(x / self.width),
+            "top": _percent(y / self.height),
+            "width": _percent(w / self.width),
+            "height": _percent(h / self.height),
         }
+
+    def with_narrow(self, *narrow: Chart) -> Chart:
+        """This chart, with its drawings for a narrow screen."""
+        return replace(self, narrow=narrow)
 
 
 @dataclass(frozen=True)
@@ -122,24 +143,31 @@ class Cell:
 def dot_grid(
     id: str, title: str, desc: str, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell],
     shape: str = "dot", label_width: float = LABEL_WIDTH, column: float = COLUMN,
-    column_links: list[tuple[str, str] | None] | None = None,
+    column_links: list[tuple[str, str] | None] | None = None, row_links: list[tuple[str, str] | None] | None = None,
+    heading_lines: int = 2, largest: float | None = None,
 ) -> Chart:
     """Rows against columns; each cell a dot whose area is in proportion to its value (shape 'dot') or a
     square styled by its state (shape 'square'), with its text written beside or in it.
-    `column_links` gives a column's name a link: (what it says, where it leads), or None."""
+    `column_links` and `row_links` give a column's or a row's name a link: (what it says, where
+    it leads), or None. Column names wrap to `heading_lines` lines; `largest` is the value of the
+    largest dot, when the grid is one of several drawn to one scale."""
     LABEL_WIDTH, COLUMN = label_width, column  # noqa: N806 (the layout's two measures, for this grid)
+    HEADER = 18 + heading_lines * (FONT + 2) + 4  # noqa: N806 (room for the column names)
     width = LABEL_WIDTH + COLUMN * len(columns)
     height = HEADER + ROW * len(rows) + GAP
     labels, lines, marks = [], [], []
     for j, heading in enumerate(columns):
         x = LABEL_WIDTH + COLUMN * j + COLUMN / 2
-        for k, part in enumerate(_wrap(heading, int(COLUMN / 7.5), 2)):
+        for k, part in enumerate(_wrap(heading, int(COLUMN / 7.5), heading_lines)):
             labels.append(Label(x, 18 + k * (FONT + 2), part, "middle", "chart-column"))
     links = [
         LabelLink(LABEL_WIDTH + COLUMN * j + 2, 2, COLUMN - 4, HEADER - 6, *link)
         for j, link in enumerate(column_links or []) if link
+    ] + [
+        LabelLink(2, HEADER + ROW * i + 1, LABEL_WIDTH - GAP - 2, ROW - 2, *link)
+        for i, link in enumerate(row_links or []) if link
     ]
-    largest = max((cell.value for cell in cells.values()), default=0) or 1
+    largest = largest or max((cell.value for cell in cells.values()), default=0) or 1
     for i, row in enumerate(rows):
         y = HEADER + ROW * i
         labels.append(Label(LABEL_WIDTH - GAP, y + ROW / 2 + FONT / 3, _cut(row, int(LABEL_WIDTH / 7.5)), "end"))
@@ -171,10 +199,11 @@ def dot_radius(value: float, largest: float) -> float:
 def bar_chart(
     id: str, title: str, desc: str, rows: list[tuple[str, float, Cell]], maximum: float | None = None,
     label_width: float = LABEL_WIDTH, row: float = ROW, label_links: list[tuple[str, str] | None] | None = None,
+    bar_width: float = BAR_WIDTH,
 ) -> Chart:
     """Horizontal bars, one a row, each with its value written at its end. `label_links` gives a
     row's name a link: (what it says, where it leads), or None."""
-    ROW = row  # noqa: N806 (this chart's row height)
+    ROW, BAR_WIDTH = row, bar_width  # noqa: N806 (this chart's row height and longest bar)
     width = label_width + BAR_WIDTH + 150
     height = ROW * len(rows) + GAP
     largest = maximum or max((value for _, value, _ in rows), default=0) or 1
@@ -194,11 +223,92 @@ def bar_chart(
     return Chart(id, title, desc, width, height, marks, labels, [Line(label_width, 0, label_width, height)], links)
 
 
+def stacked_bars(
+    id: str, title: str, desc: str, rows: list[tuple[str, float, Cell]], maximum: float | None = None,
+    label_links: list[tuple[str, str] | None] | None = None, width: float = NARROW, value_after: bool = False,
+) -> Chart:
+    """Bars for a narrow screen: each row's name on a line of its own with the value at its end
+    (or, with value_after, after the bar), and the bar on the line under it. The name and the
+    bar are each a link TARGET units tall, across the picture."""
+    largest = maximum or max((value for _, value, _ in rows), default=0) or 1
+    labels, marks, links = [], [], []
+    for i, (label, value, cell) in enumerate(rows):
+        top = 2 * TARGET * i
+        value_width = len(cell.text) * 7.5 + 8
+        room = width - (0 if value_after else value_width)
+        labels.append(Label(0, top + TARGET / 2 + FONT / 3, _cut(label, int(room / 7.5)), "start"))
+        longest = width - (value_width if value_after else 0)
+        length = max(1.5, longest * value / largest)
+        bar_top = top + TARGET
+        marks.append(Mark(
+            0, bar_top + 6, length, TARGET - 12, cell.text, cell.name, cell.href, cell.css,
+            text_x=length + 6 if value_after else width, text_y=(bar_top if value_after else top) + TARGET / 2 + FONT / 3,
+            text_anchor="start" if value_after else "end", hit=(0, bar_top, width, TARGET),
+        ))
+        if label_links and i < len(label_links) and label_links[i]:
+            links.append(LabelLink(0, top, room, TARGET, *label_links[i]))
+    height = 2 * TARGET * len(rows) + GAP
+    return Chart(id, title, desc, width, height, marks, labels, [], links)
+
+
+def grid_chunks(
+    id: str, title: str, desc: str, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell],
+    shape: str = "dot", row_links: list[tuple[str, str] | None] | None = None, width: float = NARROW,
+) -> tuple[Chart, ...]:
+    """A grid for a narrow screen: at most NARROW_COLUMNS columns, the rest in grids below it,
+    all drawn to one scale; names of columns wrap to three lines."""
+    label_width = 120
+    largest = max((cell.value for cell in cells.values()), default=0) or 1
+    charts = []
+    for start in range(0, len(columns), NARROW_COLUMNS):
+        part = range(start, min(start + NARROW_COLUMNS, len(columns)))
+        charts.append(dot_grid(
+            id if start == 0 else f"{id}-{start // NARROW_COLUMNS + 1}", title, desc, rows, [columns[j] for j in part],
+            {(i, j - start): cell for (i, j), cell in cells.items() if j in part}, shape=shape,
+            label_width=label_width, column=(width - label_width) / NARROW_COLUMNS, row_links=row_links,
+            heading_lines=3, largest=largest,
+        ))
+    return tuple(charts)
+
+
+def time_list(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]], undated: list[Cell], width: float = NARROW) -> Chart:
+    """The time axis for a narrow screen: the dated entries in order under their year, then those
+    the text gives no year for; each entry a line and a link across the picture."""
+    labels, marks, lines = [], [], []
+    y = 0.0
+
+    def heading(text: str) -> None:
+        nonlocal y
+        labels.append(Label(0, y + TARGET / 2 + FONT / 3, text, "start", "chart-column"))
+        lines.append(Line(0, y + TARGET - 2, width, y + TARGET - 2))
+        y += TARGET
+
+    def entry(text: str, cell: Cell, css: str) -> None:
+        nonlocal y
+        marks.append(Mark(
+            4, y + 7, 14, TARGET - 14, _cut(text, int((width - 26) / 7.5)), cell.name, cell.href, css,
+            text_x=26, text_y=y + TARGET / 2 + FONT / 3, text_anchor="start", hit=(0, y, width, TARGET),
+        ))
+        y += TARGET
+
+    year = None
+    for date, text, cell in sorted(dated, key=lambda item: (_year_fraction(item[0], True), item[0])):
+        if date[:4] != year:
+            year = date[:4]
+            heading(year)
+        entry(text, cell, cell.css + (" chart-point" if date.count("-") == 2 else ""))
+    if undated:
+        heading("No year in the text")
+        for cell in undated:
+            entry(cell.text, cell, cell.css)
+    return Chart(id, title, desc, width, y + GAP, marks, labels, lines)
+
+
 def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]], undated: list[Cell]) -> Chart:
     """A time axis: each dated entry ('1997', '2023-12' or '2023-12-30') placed at the precision
     the text gives it: a year or a month as a span, a day as a point. Entries the text gives no
     year for are set apart on the right, in a box of their own."""
-    axis_left, axis_width, side = 20, 530, 370
+    axis_left, axis_width, side = 20, 430, 370
     width = axis_left + axis_width + side + 20
     starts = [_year_fraction(date, start=True) for date, _, _ in dated] or [2000.0]
     ends = [_year_fraction(date, start=False) for date, _, _ in dated] or [2001.0]

@@ -30,9 +30,24 @@ STYLES = (
     ("mla", "MLA (9th edition)", "modern-language-association"),
 )
 
-# Article type (front matter `type`) -> CSL type, RIS type, BibTeX entry type.
-CSL_TYPES = {"news article": "article-newspaper", "blog post": "post-weblog"}
-RIS_TYPES = {"news article": "NEWS", "blog post": "BLOG"}
+# Each article type (front matter `type`) in every form that names it, so that the downloads and
+# the page's head always agree: Zotero's item type, CSL's, RIS's, biblatex's entry type and
+# schema.org's. A news article is a biblatex newspaper @article only where it names its outlet.
+@dataclass(frozen=True)
+class Kind:
+    zotero: str
+    csl: str
+    ris: str
+    biblatex: str
+    schema: str
+
+
+KINDS = {
+    "document": Kind("document", "document", "GEN", "misc", "CreativeWork"),
+    "news article": Kind("newspaperArticle", "article-newspaper", "NEWS", "article", "NewsArticle"),
+    "blog post": Kind("blogPost", "post-weblog", "BLOG", "online", "BlogPosting"),
+    "web page": Kind("webpage", "webpage", "ELEC", "online", "WebPage"),
+}
 
 # Marks where a headline the source cut off ends.
 CUT = "[…]"
@@ -85,14 +100,13 @@ def csl_item(article: Article, url: str, language: str) -> dict:
     outlet only when it names one; a title the site supplied is in square brackets, and a
     headline the source cut off ends in [….
     """
-    title = _clean(article.title)
-    if article.title_supplied:
-        title = f"[{title}]"
-    elif article.title_truncated:
-        title = f"{title}{CUT}"
-    item = {"id": article.slug, "type": CSL_TYPES[article.type], "title": title, "URL": url, "language": language}
+    title = cited_title(article)
+    item = {"id": article.slug, "type": KINDS[article.type].csl, "title": title, "URL": url, "language": language}
+    if short_title(title) != title:
+        item["title-short"] = short_title(title)
     if article.source_stated:
-        item["container-title"] = _clean(article.source)
+        # A document's outlet is its publisher; anything else's, the work it is part of.
+        item["publisher" if article.type == "document" else "container-title"] = _clean(article.source)
     if article.published:
         date = article.published
         item["issued"] = {"date-parts": [[date.year, date.month, date.day]]}
@@ -101,6 +115,26 @@ def csl_item(article: Article, url: str, language: str) -> dict:
         stated = "" if article.published else "; no publication date stated"
         item["note"] = f"Updated {article.updated.isoformat()}{stated}"
     return item
+
+
+def cited_title(article: Article) -> str:
+    """The title as citations give it: a title the site supplied in square brackets, a headline
+    the source cut off ending in […]."""
+    title = _clean(article.title)
+    if article.title_supplied:
+        return f"[{title}]"
+    if article.title_truncated:
+        return f"{title}{CUT}"
+    return title
+
+
+def short_title(title: str) -> str:
+    """The title up to its first colon, as reference managers shorten it, with any bracket the
+    cut leaves open closed; the whole title when it has no colon."""
+    cut = title.split(":", 1)[0].rstrip()
+    if cut == title or not cut:
+        return title
+    return cut + "]" * (cut.count("[") - cut.count("]"))
 
 
 def cite(article: Article, url: str, language: str) -> Cited:
@@ -115,7 +149,7 @@ def cite(article: Article, url: str, language: str) -> Cited:
         paragraph_text = first.replace(url, f"{url}#{PARAGRAPH_SLOT}")
     else:
         paragraph_text = render(dict(item, URL=f"{url}#{PARAGRAPH_SLOT}"), STYLES[0][2])[1]
-    return Cited(item, styles, paragraph_text, bibtex(item), ris(item, article.type))
+    return Cited(item, styles, paragraph_text, bibtex(item, article.type), ris(item, article.type))
 
 
 def csl_json(item: dict) -> str:
@@ -134,17 +168,28 @@ def render(item: dict, style: str) -> tuple[tuple[tuple[str, bool], ...], str]:
     return tuple(segments), "".join(part for part, _ in segments)
 
 
-def bibtex(item: dict) -> str:
-    """A biblatex entry, written by bibtexparser, with LaTeX's special characters escaped: a
-    newspaper @article where a news article names its outlet, else @online."""
-    newspaper = item["type"] == CSL_TYPES["news article"] and "container-title" in item
+def bibtex_type(item: dict, article_type: str) -> str:
+    """The biblatex entry type: a news article without its outlet is @online, as biblatex's
+    @article needs the journal's (newspaper's) title."""
+    entry = KINDS[article_type].biblatex
+    return "online" if entry == "article" and "container-title" not in item else entry
+
+
+def bibtex(item: dict, article_type: str) -> str:
+    """A biblatex entry, written by bibtexparser, with LaTeX's special characters escaped, of the
+    article type's entry type (KINDS; a newspaper @article names its outlet)."""
+    entry_type = bibtex_type(item, article_type)
     # bibtexparser writes each value in braces; the title's own pair keeps its capitals.
     fields = [Field("title", "{" + _latex(item["title"]) + "}")]
-    if newspaper:
+    if "title-short" in item:
+        fields.append(Field("shorttitle", "{" + _latex(item["title-short"]) + "}"))
+    if entry_type == "article":
         fields.append(Field("journaltitle", _latex(item["container-title"])))
         fields.append(Field("entrysubtype", "newspaper"))
     elif "container-title" in item:
         fields.append(Field("organization", _latex(item["container-title"])))
+    if "publisher" in item:
+        fields.append(Field("publisher", _latex(item["publisher"])))
     if "issued" in item:
         year, month, day = item["issued"]["date-parts"][0]
         fields.append(Field("date", f"{year:04d}-{month:02d}-{day:02d}"))
@@ -152,15 +197,20 @@ def bibtex(item: dict) -> str:
         fields.append(Field("note", _latex(item["note"])))
     fields.append(Field("url", item["URL"]))
     fields.append(Field("langid", _latex(item["language"])))
-    entry = Entry("article" if newspaper else "online", _bibtex_key(item["id"]), fields)
+    entry = Entry(entry_type, _bibtex_key(item["id"]), fields)
     return bibtexparser.write_string(bibtexparser.Library([entry]))
 
 
 def ris(item: dict, article_type: str) -> str:
-    """An RIS record, written by rispy: type, title, outlet, date, update note, URL, language."""
-    record = {"type_of_reference": RIS_TYPES[article_type], "title": item["title"], "urls": [item["URL"]]}
+    """An RIS record, written by rispy: type, title, short title, outlet or publisher, date,
+    update note, URL, language."""
+    record = {"type_of_reference": KINDS[article_type].ris, "title": item["title"], "urls": [item["URL"]]}
+    if "title-short" in item:
+        record["short_title"] = item["title-short"]
     if "container-title" in item:
         record["secondary_title"] = item["container-title"]
+    if "publisher" in item:
+        record["publisher"] = item["publisher"]
     if "issued" in item:
         year, month, day = item["issued"]["date-parts"][0]
         record["date"] = f"{year:04d}/{month:02d}/{day:02d}/"

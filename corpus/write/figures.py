@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.analyse.analysis import top_with_ties
-from corpus.write.charts import Cell, Chart, bar_chart, dot_grid, time_axis
+from corpus.write.charts import WIDE, Cell, Chart, bar_chart, dot_grid, grid_chunks, stacked_bars, time_axis, time_list
 
 # -----------------------------------------------------------------------------
 # Data
@@ -66,9 +66,9 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dic
             ))
             for actor in actors
         ]
-        return bar_chart(
-            "chart-actors", f"Mentions of the {len(actors)} most-mentioned actors, all articles",
-            "Bars: " + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ".", rows, label_links=names,
+        title, desc = f"Mentions of the {len(actors)} most-mentioned actors, all articles", "Bars: " + "; ".join(f"{name}: {value}" for name, value, _ in rows) + "."
+        return bar_chart("chart-actors", title, desc, rows, label_links=names).with_narrow(
+            stacked_bars("chart-actors-narrow", title, desc, rows, label_links=names)
         )
     articles = analysis["articles"]
     cells = {}
@@ -83,16 +83,25 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dic
                 f"{root}articles/{article['slug']}/#{first}" if first else None,
                 "chart-dot" if count["count"] else "chart-dot chart-zero",
             )
-    desc = (
-        f"Mentions, in each of the {len(articles)} articles (rows), of the {len(actors)} actors mentioned most "
-        "across all the articles (columns), ties at the last place included. Each dot's area is in proportion to the count, "
-        "which is written beside it; the table of actors in the Actors section gives every count."
+    def desc(articles_are: str, actors_are: str) -> str:
+        return (
+            f"Mentions, in each of the {len(articles)} articles ({articles_are}), of the {len(actors)} actors mentioned "
+            f"most across all the articles ({actors_are}), ties at the last place included. Each dot's area is in "
+            "proportion to the count, which is written beside it; the table of actors in the Actors section gives every count."
+        )
+
+    title = f"Mentions, in each article, of the {len(actors)} actors mentioned most in all the articles"
+    names_of_articles = [titles[a["slug"]] for a in articles]
+    wide = dot_grid(
+        "chart-actors", title, desc("rows", "columns"), names_of_articles, [a["name"] for a in actors], cells,
+        label_width=170, column=min(78, (WIDE - 170) / max(len(actors), 1)), column_links=names,
     )
-    return dot_grid(
-        "chart-actors", f"Mentions, in each article, of the {len(actors)} actors mentioned most in all the articles",
-        desc, [titles[a["slug"]] for a in articles], [a["name"] for a in actors], cells,
-        label_width=170, column=78, column_links=names,
-    )
+    # On a narrow screen the actors are the rows and the articles the columns.
+    turned = {(j, i): cell for (i, j), cell in cells.items()}
+    return wide.with_narrow(*grid_chunks(
+        "chart-actors-narrow", title, desc("columns", "rows"), [a["name"] for a in actors], names_of_articles, turned,
+        row_links=names,
+    ))
 
 
 def actor_totals_figure(analysis: dict, root: str, top: int = 8, contexts: dict | None = None) -> Chart:
@@ -108,11 +117,14 @@ def actor_totals_figure(analysis: dict, root: str, top: int = 8, contexts: dict 
         ))
         for actor in actors
     ]
-    return bar_chart(
-        "chart-actor-totals", f"Mentions of the {len(actors)} most-mentioned actors in all articles",
+    title = f"Mentions of the {len(actors)} most-mentioned actors in all articles"
+    desc = (
         f"Bars of the mentions of the {len(actors)} most-mentioned actors, all articles together, with the number of "
-        "articles that mention each: " + "; ".join(cell.text.join([f"{name}: ", ""]) for name, _, cell in rows) + ".",
-        rows, row=24, label_links=_name_links(actors, root, contexts),
+        "articles that mention each: " + "; ".join(cell.text.join([f"{name}: ", ""]) for name, _, cell in rows) + "."
+    )
+    names = _name_links(actors, root, contexts)
+    return bar_chart("chart-actor-totals", title, desc, rows, row=24, label_links=names).with_narrow(
+        stacked_bars("chart-actor-totals-narrow", title, desc, rows, label_links=names)
     )
 
 
@@ -134,13 +146,16 @@ def article_actor_figure(view: dict, root: str = "", contexts: dict | None = Non
         ))
         for actor in view["actors"]
     ]
-    return bar_chart(
-        "chart-article-actors", f"The actors {title} mentions most",
+    heading = f"The actors {title} mentions most"
+    desc = (
         f"Bars of the mentions of the {len(rows)} actors this article mentions most (ties at the last place included): "
         + "; ".join(f"{name}: {value}" for name, value, _ in rows) + ". "
         + (f"Every article's page draws its bars to one scale: a full bar is {scale} mentions, the most mentions of "
-           "one actor in any article." if scale else ""),
-        rows, maximum=scale, row=24, label_links=_name_links(view["actors"], root, contexts),
+           "one actor in any article." if scale else "")
+    )
+    names = _name_links(view["actors"], root, contexts)
+    return bar_chart("chart-article-actors", heading, desc, rows, maximum=scale, row=24, label_links=names).with_narrow(
+        stacked_bars("chart-article-actors-narrow", heading, desc, rows, maximum=scale, label_links=names)
     )
 
 
@@ -157,9 +172,9 @@ def theme_figure(analysis: dict, root: str) -> Chart:
                 quoted, str(quoted), f"{theme['name']}: discussed in {quoted} articles", f"{root}analysis/#theme-{theme['id']}",
                 "chart-bar",
             )))
-        return bar_chart(
-            "chart-themes", "Articles discussing each theme",
-            "Bars: " + "; ".join(f"{name}: {value} articles" for name, value, _ in rows) + ".", rows,
+        desc = "Bars: " + "; ".join(f"{name}: {value} articles" for name, value, _ in rows) + "."
+        return bar_chart("chart-themes", "Articles discussing each theme", desc, rows).with_narrow(
+            stacked_bars("chart-themes-narrow", "Articles discussing each theme", desc, rows)
         )
     articles = analysis["articles"]
     cells = {}
@@ -182,9 +197,9 @@ def theme_figure(analysis: dict, root: str) -> Chart:
         "keywords; ? not yet curated) and how often the theme's keywords occur; the table of themes below "
         "gives each cell with its quote or reason."
     )
-    return dot_grid(
-        "chart-themes", "Themes in each article", desc, [t["name"] for t in themes],
-        [titles[a["slug"]] for a in articles], cells, shape="square",
+    names, columns = [t["name"] for t in themes], [titles[a["slug"]] for a in articles]
+    return dot_grid("chart-themes", "Themes in each article", desc, names, columns, cells, shape="square").with_narrow(
+        *grid_chunks("chart-themes-narrow", "Themes in each article", desc, names, columns, cells, shape="square")
     )
 
 
@@ -210,7 +225,10 @@ def timeline_figure(analysis: dict, root: str) -> Chart:
         + " ".join(cell.name + "." for _, _, cell in dated)
         + (" No year in the text: " + " ".join(cell.name + "." for cell in undated) if undated else "")
     )
-    return time_axis("chart-timeline", "What the articles date", desc, dated, undated)
+    return time_axis("chart-timeline", "What the articles date", desc, dated, undated).with_narrow(
+        time_list("chart-timeline-narrow", "What the articles date", desc.replace(
+            "set apart on the right", "listed after them").replace("A time axis of", "A list, by year, of"), dated, undated)
+    )
 
 
 def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart:
@@ -244,8 +262,9 @@ def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart
         "and compared whole. "
         + " ".join(cell.name + "." for _, _, cell in rows)
     )
-    return bar_chart(
-        "chart-resemblance", "Sections and sentences that repeat one another", desc, rows, maximum=1.0, label_width=340,
+    title = "Sections and sentences that repeat one another"
+    return bar_chart("chart-resemblance", title, desc, rows, maximum=1.0, label_width=300, bar_width=380).with_narrow(
+        stacked_bars("chart-resemblance-narrow", title, desc, rows, maximum=1.0, value_after=True)
     )
 
 
