@@ -82,8 +82,8 @@ def test_every_picture_is_an_image_with_a_title_a_description_and_its_numbers_in
         assert svg.find("a") is None
         for link in figure.select("a.chart-mark"):
             assert link.select_one(".chart-tip").get_text(strip=True)
-    # The overview's numbers are the actor table's.
-    grid = page.select_one("#chart-actors")
+    # The overview's numbers are the actor table's (the picture for a wide screen).
+    grid = page.select_one("#chart-actors .chart-wide")
     names = [a["name"] for a in analysis["actors"][:8]]
     shown = [t.get_text() for t in grid.select("text.chart-value")]
     assert shown == [str(a["counts"][row["slug"]]["count"]) for row in analysis["articles"] for a in analysis["actors"][:8]]
@@ -374,7 +374,7 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
                         key=lambda a: (-a["counts"][row["slug"]]["count"], a["name"]))
         # The top eight, and any tied with the eighth.
         top = [a for a in ranked if a["counts"][row["slug"]]["count"] >= ranked[min(7, len(ranked) - 1)]["counts"][row["slug"]]["count"]]
-        marks = section.select("#chart-article-actors a.chart-mark")
+        marks = section.select("#chart-article-actors .chart-wide a.chart-mark")
         assert [m["href"] for m in marks] == [f"#{a['counts'][row['slug']]['first']}" for a in top]
         for mark in marks:
             assert page.find(id=mark["href"][1:]) is not None
@@ -435,13 +435,13 @@ def test_each_article_has_its_own_data_file_linked_from_its_page(site, analysis)
 def test_the_article_chart_has_its_numbers_in_a_table(site, analysis):
     for row in analysis["articles"]:
         section = soup(site / "articles" / row["slug"] / "index.html").select_one("section.article-collection")
-        marks = [m.get_text() for m in section.select("#chart-article-actors text.chart-value")]
+        marks = [m.get_text() for m in section.select("#chart-article-actors .chart-wide text.chart-value")]
         cells = [td.get_text(strip=True) for td in section.select('details > table[data-table="article-actors"] td')]
         assert marks and marks == cells
 
 
 def test_each_dots_area_is_in_proportion_to_its_count(page, analysis):
-    grid = page.select_one("#chart-actors svg")
+    grid = page.select_one("#chart-actors .chart-wide svg")
     # Each mark is its dot (none for a count of 0) followed by its count.
     areas, zeros = [], 0
     for text in grid.select("text.chart-value"):
@@ -461,13 +461,14 @@ def test_each_dots_area_is_in_proportion_to_its_count(page, analysis):
     assert any(count == largest for _, count in areas) and min(count for _, count in areas) < largest / 10
 
 
-def test_every_articles_actor_bars_share_one_scale(site, analysis):
+@pytest.mark.parametrize("drawing", ["chart-wide", "chart-narrow"])
+def test_every_articles_actor_bars_share_one_scale(site, analysis, drawing):
     per_mention = set()
     largest = max(cell["count"] for actor in analysis["actors"] for cell in actor["counts"].values())
     for row in analysis["articles"]:
         chart = soup(site / "articles" / row["slug"] / "index.html").select_one("#chart-article-actors")
-        bars = chart.select("svg rect.chart-bar")
-        values = [int(text.get_text()) for text in chart.select("svg text.chart-value")]
+        bars = chart.select(f".{drawing} svg rect.chart-bar")
+        values = [int(text.get_text()) for text in chart.select(f".{drawing} svg text.chart-value")]
         assert bars and len(bars) == len(values)
         per_mention |= {float(bar["width"]) / value for bar, value in zip(bars, values)}
         assert f"a full bar is {largest} mentions" in chart.select_one("figcaption").get_text()

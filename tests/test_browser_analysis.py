@@ -12,7 +12,7 @@ A = "articles/nato-in-asia-a-dream-that-can-be-realized/"
 def test_the_first_screen_shows_the_articles_and_a_picture_comparing_them(page, served):
     page.goto(served.url + "analysis/")
     height = page.viewport_size["height"]
-    chart = page.locator("#chart-actors svg").bounding_box()
+    chart = page.locator("#chart-actors .chart-wide svg").bounding_box()
     table = page.locator("table[data-table='glance']").bounding_box()
     assert chart["height"] > 100 and chart["y"] + chart["height"] <= height
     assert table["y"] + table["height"] <= height, table
@@ -74,9 +74,9 @@ def test_the_charts_print(page, served):
     page.goto(served.url + "analysis/")
     page.emulate_media(media="print")
     for chart in ("#chart-actors", "#chart-themes", "#chart-timeline", "#chart-resemblance"):
-        box = page.locator(f"{chart} svg").bounding_box()
+        box = page.locator(f"{chart} .chart-wide svg").bounding_box()
         assert box and box["width"] > 200 and box["height"] > 50, chart
-    fill = page.evaluate("getComputedStyle(document.querySelector('#chart-actors text.chart-label')).fill")
+    fill = page.evaluate("getComputedStyle(document.querySelector('#chart-actors .chart-wide text.chart-label')).fill")
     assert fill == "rgb(0, 0, 0)"
     assert not page.locator("#chart-actors .chart-tip").first.is_visible()
 

@@ -61,7 +61,7 @@ def test_each_article_head_carries_its_citation_metadata(zensical_site, article)
         (attribute, meta[attribute], meta["content"])
         for meta in page.head.select("meta[content]")
         for attribute in ("name", "property")
-        if meta.get(attribute, "").startswith(("citation_", "DC.", "og:", "article:"))
+        if meta.get(attribute, "").startswith(("citation_", "DC.", "og:", "article:", "z.", "bibo."))
     )
     assert found == wanted
     (script,) = page.head.select('script[type="application/ld+json"]')
@@ -172,5 +172,5 @@ def test_every_string_a_maintainer_writes_reaches_zensicals_pages_as_text(tmp_pa
     article = soup(site / "articles" / SLUG / "index.html")
     assert article.select_one("header.article-header h1").get_text() == payload("Title")
     head = {meta.get("name") or meta.get("property"): meta["content"] for meta in article.head.select("meta[content]")}
-    assert head["citation_title"] == f"[{payload('Title')}]" and head["DC.source"] == payload("Source")
+    assert head["citation_title"] == f"[{payload('Title')}]" and head["DC.publisher"] == payload("Source")
     assert f"“quotes {MARKUP} as text”" in soup(site / "analysis" / "index.html").get_text()

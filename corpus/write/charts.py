@@ -144,15 +144,16 @@ def dot_grid(
     id: str, title: str, desc: str, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell],
     shape: str = "dot", label_width: float = LABEL_WIDTH, column: float = COLUMN,
     column_links: list[tuple[str, str] | None] | None = None, row_links: list[tuple[str, str] | None] | None = None,
-    heading_lines: int = 2, largest: float | None = None,
+    heading_lines: int = 2, largest: float | None = None, row_lines: int = 1,
 ) -> Chart:
     """Rows against columns; each cell a dot whose area is in proportion to its value (shape 'dot') or a
     square styled by its state (shape 'square'), with its text written beside or in it.
     `column_links` and `row_links` give a column's or a row's name a link: (what it says, where
-    it leads), or None. Column names wrap to `heading_lines` lines; `largest` is the value of the
-    largest dot, when the grid is one of several drawn to one scale."""
+    it leads), or None. Column names wrap to `heading_lines` lines, row names to `row_lines`;
+    `largest` is the value of the largest dot, when the grid is one of several drawn to one scale."""
     LABEL_WIDTH, COLUMN = label_width, column  # noqa: N806 (the layout's two measures, for this grid)
-    HEADER = 18 + heading_lines * (FONT + 2) + 4  # noqa: N806 (room for the column names)
+    ROW = 30 + (row_lines - 1) * (FONT + 2)  # noqa: N806 (room for the row names)
+    HEADER = 16 + heading_lines * (FONT + 2)  # noqa: N806 (room for the column names)
     width = LABEL_WIDTH + COLUMN * len(columns)
     height = HEADER + ROW * len(rows) + GAP
     labels, lines, marks = [], [], []
@@ -170,7 +171,10 @@ def dot_grid(
     largest = largest or max((cell.value for cell in cells.values()), default=0) or 1
     for i, row in enumerate(rows):
         y = HEADER + ROW * i
-        labels.append(Label(LABEL_WIDTH - GAP, y + ROW / 2 + FONT / 3, _cut(row, int(LABEL_WIDTH / 7.5)), "end"))
+        parts = _wrap(row, int(LABEL_WIDTH / 7.5), row_lines) if row_lines > 1 else [_cut(row, int(LABEL_WIDTH / 7.5))]
+        first = y + ROW / 2 + FONT / 3 - (len(parts) - 1) * (FONT + 2) / 2
+        for k, part in enumerate(parts):
+            labels.append(Label(LABEL_WIDTH - GAP, first + k * (FONT + 2), part, "end"))
         lines.append(Line(LABEL_WIDTH, y + ROW, width, y + ROW))
         for j in range(len(columns)):
             cell = cells.get((i, j))
@@ -186,7 +190,7 @@ def dot_grid(
             else:
                 marks.append(Mark(
                     cx - 24, y + 4, 48, ROW - 8, cell.text, cell.name, cell.href, cell.css,
-                    text_x=cx, text_y=cy + FONT / 3,
+                    text_x=cx, text_y=cy + FONT / 3, hit=(cx - COLUMN / 2 + 2, y + 2, COLUMN - 4, ROW - 4),
                 ))
     return Chart(id, title, desc, width, height, marks, labels, lines, links)
 
@@ -215,9 +219,10 @@ def bar_chart(
         marks.append(Mark(
             label_width, y + 5, length, ROW - 10, cell.text, cell.name, cell.href, cell.css,
             text_x=label_width + length + 5, text_y=y + ROW / 2 + FONT / 3, text_anchor="start",
+            hit=(label_width, y, width - label_width, ROW),
         ))
     links = [
-        LabelLink(2, ROW * i + GAP / 2 + 3, label_width - GAP - 2, ROW - 6, *link)
+        LabelLink(2, ROW * i + GAP / 2, label_width - GAP - 2, ROW, *link)
         for i, link in enumerate(label_links or []) if link
     ]
     return Chart(id, title, desc, width, height, marks, labels, [Line(label_width, 0, label_width, height)], links)
@@ -257,7 +262,7 @@ def grid_chunks(
 ) -> tuple[Chart, ...]:
     """A grid for a narrow screen: at most NARROW_COLUMNS columns, the rest in grids below it,
     all drawn to one scale; names of columns wrap to three lines."""
-    label_width = 120
+    label_width = 140
     largest = max((cell.value for cell in cells.values()), default=0) or 1
     charts = []
     for start in range(0, len(columns), NARROW_COLUMNS):
@@ -266,7 +271,7 @@ def grid_chunks(
             id if start == 0 else f"{id}-{start // NARROW_COLUMNS + 1}", title, desc, rows, [columns[j] for j in part],
             {(i, j - start): cell for (i, j), cell in cells.items() if j in part}, shape=shape,
             label_width=label_width, column=(width - label_width) / NARROW_COLUMNS, row_links=row_links,
-            heading_lines=3, largest=largest,
+            heading_lines=3, largest=largest, row_lines=2,
         ))
     return tuple(charts)
 
@@ -318,7 +323,7 @@ def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
     def x_of(year: float) -> float:
         return axis_left + axis_width * (year - first) / (last - first)
 
-    ROW = 24  # noqa: N806 (a tighter row than the grids')
+    ROW = 24  # noqa: N806 (a tighter row than the grids', as tall as a target)
     # Entries with no year stand in two columns when there are more of them than dated ones.
     per_column = max(len(dated), -(-len(undated) // 2) if len(undated) > len(dated) else len(undated), 1)
     lanes = per_column
@@ -339,10 +344,12 @@ def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
         w = max(span, 10)
         x = start + span / 2 - w / 2
         lines.append(Line(start + span / 2, y + ROW - 6, start + span / 2, axis_y, "chart-guide"))
+        reach = max(w, TARGET)
         marks.append(Mark(
             x, y + 3, w, ROW - 6, text, cell.name, cell.href, cell.css + (" chart-point" if date.count("-") == 2 else ""),
             text_x=x + w + 6 if x + w + 6 < axis_left + axis_width - 40 else x - 6,
             text_y=y + ROW / 2 + 2, text_anchor="start" if x + w + 6 < axis_left + axis_width - 40 else "end",
+            hit=(x + w / 2 - reach / 2, y, reach, ROW),
         ))
     box_x = axis_left + axis_width + 20
     lines.append(Line(box_x - 10, 4, box_x - 10, height - 4, "chart-rule"))
@@ -351,7 +358,7 @@ def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
         x = box_x + (side / 2) * (i // per_column)
         marks.append(Mark(
             x, y + 3, 22, ROW - 6, cell.text, cell.name, cell.href, cell.css,
-            text_x=x + 28, text_y=y + ROW / 2 + 2, text_anchor="start",
+            text_x=x + 28, text_y=y + ROW / 2 + 2, text_anchor="start", hit=(x, y, side / 2 - 10, ROW),
         ))
     return Chart(id, title, desc, width, height, marks, labels, lines)
 

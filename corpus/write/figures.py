@@ -154,7 +154,8 @@ def article_actor_figure(view: dict, root: str = "", contexts: dict | None = Non
            "one actor in any article." if scale else "")
     )
     names = _name_links(view["actors"], root, contexts)
-    return bar_chart("chart-article-actors", heading, desc, rows, maximum=scale, row=24, label_links=names).with_narrow(
+    # Narrow enough to be drawn at full size beside the sidebars (a 688-pixel column at 1280).
+    return bar_chart("chart-article-actors", heading, desc, rows, maximum=scale, row=26, label_links=names, bar_width=330).with_narrow(
         stacked_bars("chart-article-actors-narrow", heading, desc, rows, maximum=scale, label_links=names)
     )
 
@@ -263,7 +264,7 @@ def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart
         + " ".join(cell.name + "." for _, _, cell in rows)
     )
     title = "Sections and sentences that repeat one another"
-    return bar_chart("chart-resemblance", title, desc, rows, maximum=1.0, label_width=300, bar_width=380).with_narrow(
+    return bar_chart("chart-resemblance", title, desc, rows, maximum=1.0, label_width=300, bar_width=380, row=26).with_narrow(
         stacked_bars("chart-resemblance-narrow", title, desc, rows, maximum=1.0, value_after=True)
     )
 

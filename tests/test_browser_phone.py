@@ -1,0 +1,112 @@
+"""The analysis reads on a phone (390 x 844) as on a desktop (1280 x 900): every label of every
+picture at least 12 pixels tall, every link on a picture a target of at least 24 by 24 pixels,
+nothing in the first two screens scrolling sideways, axe in both colour schemes. Screenshots of
+both widths are kept in test-results/phone/ to look at."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from browser import RESULTS, new_page
+from conftest import DOCS
+from corpus.read.articles import load_articles
+from test_browser_accessibility import axe_violations
+
+PAGES = ["analysis/"] + [f"articles/{article.slug}/" for article in load_articles(DOCS)]
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SCREENSHOTS = RESULTS / "phone"
+
+pytestmark = pytest.mark.browser
+
+# Every picture's labels and links as drawn: the text's rendered height, and each visible link's box.
+PICTURES = """() => {
+  const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const pictures = [...document.querySelectorAll('figure.chart .chart-picture')].filter(shown);
+  return pictures.map(p => ({
+    id: p.closest('figure').id + (p.classList.contains('chart-narrow') ? ' (narrow)' : ''),
+    labels: [...p.querySelectorAll('svg text')].filter(t => t.textContent.trim()).map(t => [t.textContent, t.getBoundingClientRect().height]),
+    links: [...p.querySelectorAll('a.chart-mark, a.chart-name')].map(a => { const r = a.getBoundingClientRect(); return [a.textContent.trim().slice(0, 40), r.width, r.height]; }),
+  }));
+}"""
+
+# What scrolls sideways in the first two screens: the page itself, or a box with more than it shows.
+SIDEWAYS = """(limit) => {
+  const found = [];
+  if (document.documentElement.scrollWidth > window.innerWidth) found.push(['page', document.documentElement.scrollWidth]);
+  for (const e of document.querySelectorAll('.md-content *')) {
+    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    if (r.top + scrollY > limit || r.width === 0) continue;
+    if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1)
+      found.push([e.tagName + '.' + e.className, e.scrollWidth, e.clientWidth]);
+  }
+  return found;
+}"""
+
+
+def page_at(chromium, served, request, size: str, path: str, scheme: str = "light"):
+    page = new_page(chromium, served, request, viewport=SIZES[size], is_mobile=size == "phone",
+                    has_touch=size == "phone", color_scheme=scheme)
+    page.goto(served.url + path)
+    return page
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_picture_label_is_12_pixels_or_taller_and_every_mark_a_24_pixel_target(chromium, served, request, size, path):
+    page = page_at(chromium, served, request, size, path)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{re.sub(r'[^a-z0-9]+', '-', path).strip('-')}-{size}.png"), full_page=True)
+    pictures = page.evaluate(PICTURES)
+    assert pictures, "no picture shown"
+    # At 390 pixels, each shows the picture drawn for a narrow screen; at 1280, the wide one.
+    assert all(p["id"].endswith("(narrow)") == (size == "phone") for p in pictures), [p["id"] for p in pictures]
+    for picture in pictures:
+        small = [(text, round(height, 1)) for text, height in picture["labels"] if height < 12]
+        assert not small, (picture["id"], small)
+        tiny = [(name, round(w), round(h)) for name, w, h in picture["links"] if w < 24 or h < 24]
+        assert not tiny, (picture["id"], tiny)
+    assert sum(len(p["links"]) for p in pictures) >= 8
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_in_the_first_two_screens_scrolls_sideways(chromium, served, request, size, path):
+    page = page_at(chromium, served, request, size, path)
+    assert page.evaluate(SIDEWAYS, 2 * SIZES[size]["height"]) == []
+
+
+def test_every_table_of_the_analysis_fits_a_phone(chromium, served, request):
+    page = page_at(chromium, served, request, "phone", "analysis/")
+    for summary in page.locator("details > summary").all():
+        summary.click()
+    assert page.evaluate(SIDEWAYS, 10**6) == []
+    # Each row's cells say what they are: the column's name before the value.
+    label = page.evaluate("getComputedStyle(document.querySelector('table[data-table=voice] td[data-label]'), '::before').content")
+    assert label == '"The article reports: "'
+
+
+def test_a_tapped_mark_on_a_phone_goes_to_the_words_it_counts(chromium, served, request):
+    page = page_at(chromium, served, request, "phone", "analysis/")
+    mark = page.locator("#chart-actors .chart-narrow a.chart-mark").first
+    mark.scroll_into_view_if_needed()
+    wanted = urljoin(page.url, mark.get_attribute("href"))
+    mark.tap()
+    page.wait_for_url(wanted)
+    assert page.locator(f"[id='{wanted.split('#')[1]}']").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violations_on_a_phone(chromium, served, request, path, scheme):
+    page = page_at(chromium, served, request, "phone", path, scheme)
+    assert axe_violations(page) == []
+
+
+def test_print_takes_the_wide_pictures(chromium, served, request):
+    page = page_at(chromium, served, request, "phone", "analysis/")
+    page.emulate_media(media="print")
+    shown = page.evaluate("[...document.querySelectorAll('.chart-picture')].filter(p => p.getBoundingClientRect().height > 0).map(p => p.className)")
+    assert shown and all("chart-wide" in name for name in shown)
