@@ -488,3 +488,28 @@ def test_resemblance_from_memory_finds_what_a_fresh_count_finds_after_edits():
         results.append(remembered)
     # The edit and the removal did change what is found, so the memory was put to the test.
     assert results[1] != results[0] and results[2] != results[0] and results[3] == results[0]
+
+
+def test_theme_keywords_count_whole_words_as_words_in_context_reads_them():
+    from corpus.analyse.themes import keyword_pattern
+
+    pattern = keyword_pattern(("Ukraine", "Japan", "Russia-Ukraine"))
+    found = pattern.findall("After the Russia-Ukraine conflict, Ukraine's allies and Japan's ships; pre-Japan; Japan-US")
+    # "Russia-Ukraine" whole, "Ukraine's" and "Japan's" with their possessive; never a word inside a compound.
+    assert found == ["Russia-Ukraine", "Ukraine's", "Japan's"]
+    assert keyword_pattern(("Ukraine",)).findall("the Russia-Ukraine conflict") == []
+
+
+def test_a_state_the_text_says_holds_since_a_date_is_shown_as_since(tmp_path):
+    from corpus.analyse.timeline import timeline
+
+    real = load_data(ROOT / "data", load_articles(ROOT / "docs"))
+    rows = timeline(real.timeline)
+    since = [row for row in rows if row["since"]]
+    assert [row["label"] for row in since] == ["Since 2022"] and since[0]["quote"].startswith("Since 2022")
+    # "since: true" is refused where the quote does not say "Since" before the date.
+    docs, data = make_corpus(tmp_path)
+    entries = (data / "timeline.yml").read_text()
+    (data / "timeline.yml").write_text(entries.replace('date: "', 'since: true\n  date: "', 1))
+    with pytest.raises(DataError, match=r"'since': true only where the quote says 'Since'"):
+        load_data(data, load_articles(docs))

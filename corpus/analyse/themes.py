@@ -27,9 +27,14 @@ NOT_CURATED = "not-curated"  # keywords occur in an article whose analysis is no
 
 @lru_cache(maxsize=256)
 def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern:
-    """Any of the keywords as whole words, any case, longest first."""
+    """Any of the keywords as whole words, any case, longest first, with a possessive 's. A word
+    is whole as the words-in-context page counts words: a hyphen or an apostrophe between two
+    letters joins them, so "Ukraine" is not found in "Russia-Ukraine"."""
     body = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['\u2019-])(?:{body})(?:['\u2019]s)?(?![A-Za-z0-9])(?!['\u2019-][A-Za-z0-9])",
+        re.IGNORECASE,
+    )
 
 
 def keyword_count(article: Article, theme: Theme) -> int:

@@ -31,7 +31,7 @@ REQUIRED_KEYS = {
 OPTIONAL_KEYS = {
     "actors": (),
     "themes": ("absent",),
-    "timeline": ("date", "relative", "undated", "kind", "unresolved"),
+    "timeline": ("date", "relative", "undated", "kind", "unresolved", "since"),
     "voices": (),
     "perspectives": (),
     "overlaps": (),
@@ -102,6 +102,7 @@ class Event:
     undated: str | None
     kind: str = "event"
     unresolved: str | None = None
+    since: bool = False  # the date opens a state the text says continues ("Since 2022, ... has become")
 
 
 @dataclass(frozen=True)
@@ -357,12 +358,17 @@ class _Reader:
                     f"{where}: article '{slug}': 'kind': the quote reads as a plan or prediction "
                     f"({future.group(0)!r}); set kind: expectation"
                 )
+            since = entry.get("since", False)
+            if not isinstance(since, bool) or (since and ("date" not in given or f"Since {entry['date']}" not in quote.text)):
+                raise self._problem(
+                    f"{where}: article '{slug}': 'since': true only where the quote says 'Since' and the 'date' after it"
+                )
             unresolved = entry.get("unresolved")
             if unresolved is not None and ("relative" not in given or not isinstance(unresolved, str)):
                 raise self._problem(f"{where}: article '{slug}': 'unresolved': gives why a 'relative' date is left unresolved")
             return Event(
                 description, quote, date, entry.get("relative"), entry.get("undated"), kind,
-                " ".join(unresolved.split()) if unresolved else None,
+                " ".join(unresolved.split()) if unresolved else None, since,
             )
 
         return self._read("timeline", event)

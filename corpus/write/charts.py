@@ -276,7 +276,7 @@ def grid_chunks(
     return tuple(charts)
 
 
-def time_list(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]], undated: list[Cell], width: float = NARROW) -> Chart:
+def time_list(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell, bool]], undated: list[Cell], width: float = NARROW) -> Chart:
     """The time axis for a narrow screen: the dated entries in order under their year, then those
     the text gives no year for; each entry a line and a link across the picture."""
     labels, marks, lines = [], [], []
@@ -297,7 +297,7 @@ def time_list(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
         y += TARGET
 
     year = None
-    for date, text, cell in sorted(dated, key=lambda item: (_year_fraction(item[0], True), item[0])):
+    for date, text, cell, _ in sorted(dated, key=lambda item: (_year_fraction(item[0], True), item[0])):
         if date[:4] != year:
             year = date[:4]
             heading(year)
@@ -309,14 +309,15 @@ def time_list(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
     return Chart(id, title, desc, width, y + GAP, marks, labels, lines)
 
 
-def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]], undated: list[Cell]) -> Chart:
+def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell, bool]], undated: list[Cell]) -> Chart:
     """A time axis: each dated entry ('1997', '2023-12' or '2023-12-30') placed at the precision
-    the text gives it: a year or a month as a span, a day as a point. Entries the text gives no
-    year for are set apart on the right, in a box of their own."""
+    the text gives it: a year or a month as a span, a day as a point; one the text says has held
+    since then (its fourth item true) runs to the axis' end. Entries the text gives no year for
+    are set apart on the right, in a box of their own."""
     axis_left, axis_width, side = 20, 430, 370
     width = axis_left + axis_width + side + 20
-    starts = [_year_fraction(date, start=True) for date, _, _ in dated] or [2000.0]
-    ends = [_year_fraction(date, start=False) for date, _, _ in dated] or [2001.0]
+    starts = [_year_fraction(date, start=True) for date, _, _, _ in dated] or [2000.0]
+    ends = [_year_fraction(date, start=False) for date, _, _, _ in dated] or [2001.0]
     first, last = math.floor(min(starts)), math.ceil(max(ends))
     first, last = first - 1, max(last + 1, first + 3)
 
@@ -337,9 +338,9 @@ def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell]]
         lines.append(Line(x_of(year), axis_y, x_of(year), axis_y + 5, "chart-axis"))
         labels.append(Label(x_of(year), axis_y + 19, str(year), "middle", "chart-tick"))
     marks = []
-    for i, (date, text, cell) in enumerate(dated):
+    for i, (date, text, cell, since) in enumerate(dated):
         y = top + ROW * i
-        start, end = x_of(_year_fraction(date, True)), x_of(_year_fraction(date, False))
+        start, end = x_of(_year_fraction(date, True)), x_of(last if since else _year_fraction(date, False))
         span = end - start
         w = max(span, 10)
         x = start + span / 2 - w / 2

@@ -215,20 +215,21 @@ def timeline_figure(analysis: dict, root: str) -> Chart:
         name = f"{number}. {row['label']}: {frame}: {row['event']}"
         cell = Cell(1, str(number), name, f"{root}{row['url']}", f"chart-event chart-{kind}")
         if row["date"]:
-            dated.append((row["date"], f"{number} · {row['label']}", cell))
+            dated.append((row["date"], f"{number} · {row['label']}", cell, row.get("since", False)))
         else:
             undated.append(Cell(1, f"{number} · {row['label']}", name, cell.href, cell.css))
     desc = (
         f"A time axis of {len(dated)} dated entries, each placed at the precision its text gives "
-        "(a year or a month as a span, a day as a point); entries expected rather than reported are "
+        "(a year or a month as a span, a day as a point; one the text says holds since a date, from it to the "
+        "axis' end); entries expected rather than reported are "
         f"drawn hollow. {len(undated)} entries with no year in the text are set apart on the right; "
         "expectations the text gives no time at all are only in the table. "
-        + " ".join(cell.name + "." for _, _, cell in dated)
+        + " ".join(cell.name + "." for _, _, cell, _ in dated)
         + (" No year in the text: " + " ".join(cell.name + "." for cell in undated) if undated else "")
     )
+    # On a narrow screen the picture is named by this one's title and description.
     return time_axis("chart-timeline", "What the articles date", desc, dated, undated).with_narrow(
-        time_list("chart-timeline-narrow", "What the articles date", desc.replace(
-            "set apart on the right", "listed after them").replace("A time axis of", "A list, by year, of"), dated, undated)
+        time_list("chart-timeline-narrow", "What the articles date", desc, dated, undated)
     )
 
 
@@ -247,19 +248,22 @@ def resemblance_figure(analysis: dict, root: str, top: int = TOP_PAIRS) -> Chart
         def where(side: dict, short: bool) -> str:
             place = f"¶{side['anchor'][1:]}" if re.fullmatch(r"p\d+", side["anchor"]) else f"“{_short(side['text'], 3)}”"
             if kind == "section" and not re.fullmatch(r"p\d+", side["anchor"]):
-                place = f"under {place}"
+                place = f"headed {place}"
             return place if short and same and side is b else f"{titles[side['article']]} {place}"
 
         percent = f"{pair['similarity'] * 100:.0f}%"
+        if kind == "section":
+            # A section is named by its heading; the two are compared whole, not their headings.
+            name = f"Sections {where(a, False)} and {where(b, False)}, compared whole: {percent}, {pair['band']}"
+        else:
+            name = f"Sentences {where(a, False)} and {where(b, False)}: {percent}, {pair['band']}: “{a['text']}” and “{b['text']}”"
         rows.append((f"{kind.title()}s {where(a, True)} ↔ {where(b, True)}", pair["similarity"], Cell(
-            pair["similarity"], f"{percent} {pair['band']}",
-            f"{kind.title()}s {where(a, False)} and {where(b, False)}: {percent}, {pair['band']}: "
-            f"“{a['text']}” and “{b['text']}”",
+            pair["similarity"], f"{percent} {pair['band']}", name,
             f"{root}{a['url']}", f"chart-bar chart-{kind}",
         )))
     desc = (
-        f"Bars of the {len(rows)} most similar pairs of sections and sentences, by the share of their "
-        "three-word sequences they have in common (100% for identical wording); a section is named by its heading "
+        f"Bars of the {len(rows)} most similar pairs of sections and sentences, by the share of all their "
+        "three-word sequences that occur in both (100% for identical wording); a section is named by its heading "
         "and compared whole. "
         + " ".join(cell.name + "." for _, _, cell in rows)
     )
