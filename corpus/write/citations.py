@@ -30,25 +30,6 @@ STYLES = (
     ("mla", "MLA (9th edition)", "modern-language-association"),
 )
 
-# Each article type (front matter `type`) in every form that names it, so that the downloads and
-# the page's head always agree: Zotero's item type, CSL's, RIS's, biblatex's entry type and
-# schema.org's. A news article is a biblatex newspaper @article only where it names its outlet.
-@dataclass(frozen=True)
-class Kind:
-    zotero: str
-    csl: str
-    ris: str
-    biblatex: str
-    schema: str
-
-
-KINDS = {
-    "document": Kind("document", "document", "GEN", "misc", "CreativeWork"),
-    "news article": Kind("newspaperArticle", "article-newspaper", "NEWS", "article", "NewsArticle"),
-    "blog post": Kind("blogPost", "post-weblog", "BLOG", "online", "BlogPosting"),
-    "web page": Kind("webpage", "webpage", "ELEC", "online", "WebPage"),
-}
-
 # Marks where a headline the source cut off ends.
 CUT = "[…]"
 
@@ -77,6 +58,19 @@ LATEX_SPECIALS = {
 
 
 @dataclass(frozen=True)
+class Kind:
+    """An article type as each format names it: Zotero's item type, CSL's, RIS's, biblatex's
+    entry type (a news article is a newspaper @article only where it names its outlet) and
+    schema.org's."""
+
+    zotero: str
+    csl: str
+    ris: str
+    biblatex: str
+    schema: str
+
+
+@dataclass(frozen=True)
 class Cited:
     """An article's citation in every form the site offers."""
 
@@ -86,6 +80,16 @@ class Cited:
     paragraph_text: str  # the first style's text, with the paragraph's URL in place of the page's
     bibtex: str
     ris: str
+
+
+# Each article type (front matter `type`) in every form that names it (Kind), so that the
+# downloads and the page's head always agree.
+KINDS = {
+    "document": Kind("document", "document", "GEN", "misc", "CreativeWork"),
+    "news article": Kind("newspaperArticle", "article-newspaper", "NEWS", "article", "NewsArticle"),
+    "blog post": Kind("blogPost", "post-weblog", "BLOG", "online", "BlogPosting"),
+    "web page": Kind("webpage", "webpage", "ELEC", "online", "WebPage"),
+}
 
 
 # -----------------------------------------------------------------------------
