@@ -135,15 +135,7 @@ def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item
             for other in index[gram]:
                 candidates.add((other, number))
             index[gram].append(number)
-    found = []
-    for i, j in candidates:
-        a, b = items[i], items[j]
-        if a.article is b.article and a.passage == b.passage:
-            continue
-        similarity = jaccard(a.grams, b.grams)
-        if similarity >= threshold:
-            found.append((similarity, a, b))
-    return found
+    return [pair for i, j in candidates if (pair := _measured(items[i], items[j], threshold))]
 
 
 def similar_passages(
@@ -221,12 +213,17 @@ def _pairs_of_changed(items: list[Item], changed: list[Item], threshold: float) 
             if a is b or pair in seen:
                 continue
             seen.add(pair)
-            if a.article is b.article and a.passage == b.passage:
-                continue
-            similarity = jaccard(a.grams, b.grams)
-            if similarity >= threshold:
-                found.append((similarity, a, b))
+            if measured := _measured(a, b, threshold):
+                found.append(measured)
     return found
+
+
+def _measured(a: Item, b: Item, threshold: float) -> tuple[float, Item, Item] | None:
+    """(similarity, a, b) when two items of different passages reach the threshold; else None."""
+    if a.article is b.article and a.passage == b.passage:
+        return None
+    similarity = jaccard(a.grams, b.grams)
+    return (similarity, a, b) if similarity >= threshold else None
 
 
 def _rows(pairs: list[tuple[float, Item, Item]]) -> list[dict]:
