@@ -311,9 +311,9 @@ def time_list(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell, 
 
 def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell, bool]], undated: list[Cell]) -> Chart:
     """A time axis: each dated entry ('1997', '2023-12' or '2023-12-30') placed at the precision
-    the text gives it: a year or a month as a span, a day as a point; one the text says has held
-    since then (its fourth item true) runs to the axis' end. Entries the text gives no year for
-    are set apart on the right, in a box of their own."""
+    the text gives it: a year or a month as a span, a day as a point (one the text says has held
+    since then, its fourth item true, is drawn at its date: the text gives it no end). Entries the
+    text gives no year for are set apart on the right, in a box of their own."""
     axis_left, axis_width, side = 20, 430, 370
     width = axis_left + axis_width + side + 20
     starts = [_year_fraction(date, start=True) for date, _, _, _ in dated] or [2000.0]
@@ -338,9 +338,9 @@ def time_axis(id: str, title: str, desc: str, dated: list[tuple[str, str, Cell, 
         lines.append(Line(x_of(year), axis_y, x_of(year), axis_y + 5, "chart-axis"))
         labels.append(Label(x_of(year), axis_y + 19, str(year), "middle", "chart-tick"))
     marks = []
-    for i, (date, text, cell, since) in enumerate(dated):
+    for i, (date, text, cell, _) in enumerate(dated):
         y = top + ROW * i
-        start, end = x_of(_year_fraction(date, True)), x_of(last if since else _year_fraction(date, False))
+        start, end = x_of(_year_fraction(date, True)), x_of(_year_fraction(date, False))
         span = end - start
         w = max(span, 10)
         x = start + span / 2 - w / 2

@@ -220,16 +220,17 @@ def timeline_figure(analysis: dict, root: str) -> Chart:
             undated.append(Cell(1, f"{number} · {row['label']}", name, cell.href, cell.css))
     desc = (
         f"A time axis of {len(dated)} dated entries, each placed at the precision its text gives "
-        "(a year or a month as a span, a day as a point; one the text says holds since a date, from it to the "
-        "axis' end); entries expected rather than reported are "
+        "(a year or a month as a span, a day as a point; one the text says holds since a date, at that date, "
+        "the text giving no end); entries expected rather than reported are "
         f"drawn hollow. {len(undated)} entries with no year in the text are set apart on the right; "
         "expectations the text gives no time at all are only in the table. "
         + " ".join(cell.name + "." for _, _, cell, _ in dated)
         + (" No year in the text: " + " ".join(cell.name + "." for cell in undated) if undated else "")
     )
-    # On a narrow screen the picture is named by this one's title and description.
+    listed = desc.replace(f"A time axis of {len(dated)} dated entries", f"A list, by year, of {len(dated)} dated entries").replace(
+        "set apart on the right", "listed after them")
     return time_axis("chart-timeline", "What the articles date", desc, dated, undated).with_narrow(
-        time_list("chart-timeline-narrow", "What the articles date", desc, dated, undated)
+        time_list("chart-timeline-narrow", "What the articles date", listed, dated, undated)
     )
 
 

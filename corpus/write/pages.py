@@ -14,7 +14,7 @@ from corpus.analyse import contexts
 from corpus.read.articles import ARTICLES_DIR, SOURCES_DIR, Article
 from corpus.write import figures
 from corpus.write.articles_index import index_rows
-from corpus.write.citations import PARAGRAPH_SLOT, Cited
+from corpus.write.citations import CUT, PARAGRAPH_SLOT, Cited
 from corpus.write.metadata import SUMMARY_LABEL, json_ld, meta_tags
 from corpus.write.templates import environment, render
 
@@ -98,7 +98,8 @@ def article_page(
     )
     meta = {
         # Both engines print the title, the description and the tags into the page unescaped.
-        "title": _escaped(article.title),
+        # A headline the source cut off shows where it ends, in the sidebar, the tags and <title> too.
+        "title": _escaped(article.title + (CUT if article.title_truncated else "")),
         "description": _escaped(SUMMARY_LABEL + article.summary),
         "tags": [_escaped(tag) for tag in tags],
         # Printed into <head>, escaped, by overrides/main.html.
