@@ -10,7 +10,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
-from conftest import BASE_PATH, DOCS, ROOT, TEST_SITE_URL, run_zensical_build, soup
+from conftest import BASE_PATH, DOCS, TEST_SITE_URL, run_zensical_build, soup
 from corpus.read.articles import load_articles
 from corpus.text import html_text
 from corpus.write.metadata import json_ld, meta_tags
