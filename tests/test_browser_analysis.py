@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -91,4 +92,4 @@ def test_an_article_page_ends_with_its_part_of_the_analysis(page, served):
     page.keyboard.press("Enter")
     page.wait_for_url("**#*")
     target = page.url.split("#")[1]
-    assert page.locator(f"[id='{target}']").is_visible()
+    expect(page.locator(f"[id='{target}']")).to_be_visible()

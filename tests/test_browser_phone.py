@@ -9,6 +9,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import RESULTS, new_page
 from conftest import DOCS
@@ -95,7 +96,9 @@ def test_a_tapped_mark_on_a_phone_goes_to_the_words_it_counts(chromium, served, 
     wanted = urljoin(page.url, mark.get_attribute("href"))
     mark.tap()
     page.wait_for_url(wanted)
-    assert page.locator(f"[id='{wanted.split('#')[1]}']").is_visible()
+    # Instant navigation changes the address before it swaps the page in: wait for the words.
+    expect(page.locator(f"[id='{wanted.split('#')[1]}']")).to_be_visible()
+    expect(page.locator("h1#article-title")).to_have_count(1)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
