@@ -114,6 +114,7 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
          (article, addresses[article.slug], settings.language))
         for article in articles
     ))
+    collection_section = pages.collection_sections(analysis, actor_links)
     for article, citation in zip(articles, cited):
         for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
             files[f"{pages.CITATIONS_DIR}/{article.slug}.{extension}"] = content
@@ -121,7 +122,7 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
         files[pages.article_path(article)] = pages.article_page(
             article, cited=citation, address=addresses[article.slug], language=settings.language,
             tags=analysis["tags"][article.slug],
-            section=pages.collection_section(article, analysis, view, actor_links),
+            section=collection_section(article, view),
         )
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)

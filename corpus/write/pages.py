@@ -119,15 +119,23 @@ def article_page(
     )
 
 
-def collection_section(article: Article, analysis: dict, view: dict, actor_links: dict) -> str:
-    """The end of an article's page: its part of the analysis."""
-    root = root_from(page_url(article_path(article)))
-    return render(
-        "partials/article-collection.html",
-        view=view, titles=figures.labels(analysis), root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
-        chart=figures.article_actor_figure(view, root, actor_links, figures.article_scale(analysis)),
-        contexts=actor_links, scale=figures.article_scale(analysis),
-    )
+def collection_sections(analysis: dict, actor_links: dict):
+    """The end of each article's page, its part of the analysis: a function of the article and its
+    view (corpus.analyse.analysis.article_view). What all articles share, the short titles and the
+    one scale of their bars, is worked out once, so that the pages cost time in proportion to
+    their number."""
+    titles, scale = figures.labels(analysis), figures.article_scale(analysis)
+
+    def section(article: Article, view: dict) -> str:
+        root = root_from(page_url(article_path(article)))
+        return render(
+            "partials/article-collection.html",
+            view=view, titles=titles, root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
+            chart=figures.article_actor_figure(view, root, actor_links, scale),
+            contexts=actor_links, scale=scale,
+        )
+
+    return section
 
 
 def home_page(source: str, articles: list[Article]) -> str:
