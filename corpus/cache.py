@@ -41,6 +41,7 @@ class Cache:
         self._stored: dict[str, dict[str, object]] = {}
         self._used: dict[str, dict[str, object]] = {}
         self.computed: dict[str, int] = {}
+        self._executor: ProcessPoolExecutor | None = None
 
     def key(self, kind: str, *parts: object) -> str:
         """A key for a result of `kind` made from `parts` (strings, bytes or their reprs)."""
@@ -54,25 +55,39 @@ class Cache:
     def map(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]]) -> list:
         """make(*args) for each (key, args) in items, in order; results already known are reused,
         and the rest are computed, in worker processes when there are many."""
+        return self.start(kind, make, items)()
+
+    def start(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]]) -> Callable[[], list]:
+        """As map(), but returns at once: the results not yet known are computed in the worker
+        processes (when there are many) while the caller goes on, and calling what this returns
+        gives them all, in order. Work started first is done first."""
         items = list(items)
         stored = self._load(kind)
         used = self._used.setdefault(kind, {})
         missing = [(key, args) for key, args in items if key not in stored and key not in used]
-        if missing:
-            if len(missing) >= PARALLEL_FROM and self.workers > 1:
-                with ProcessPoolExecutor(self.workers) as pool:
-                    results = list(pool.map(_call, [make] * len(missing), [args for _, args in missing], chunksize=8))
-            else:
-                results = [make(*args) for _, args in missing]
-            for (key, _), result in zip(missing, results):
-                used[key] = result
         self.computed[kind] = self.computed.get(kind, 0) + len(missing)
-        found = []
-        for key, _ in items:
-            if key not in used:
-                used[key] = stored[key]
-            found.append(used[key])
-        return found
+        running = None
+        if len(missing) >= PARALLEL_FROM and self.workers > 1:
+            running = self._pool().map(_call, [make] * len(missing), [args for _, args in missing], chunksize=8)
+
+        def results() -> list:
+            made = running if running is not None else (make(*args) for _, args in missing)
+            for (key, _), result in zip(missing, made):
+                used[key] = result
+            found = []
+            for key, _ in items:
+                if key not in used:
+                    used[key] = stored[key]
+                found.append(used[key])
+            return found
+
+        return results
+
+    def close(self) -> None:
+        """Stop the worker processes, dropping the work no one will ask for."""
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
 
     def value(self, kind: str) -> object | None:
         """The one value of `kind` the last run kept with keep(), or None."""
@@ -108,6 +123,12 @@ class Cache:
             temporary = path.with_suffix(".tmp")
             temporary.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
             temporary.replace(path)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        """The worker processes, one pool for the whole run, started when first needed."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.workers)
+        return self._executor
 
     def _load(self, kind: str) -> dict[str, object]:
         """The results of `kind` a previous run kept; none if there are none or they cannot be read."""

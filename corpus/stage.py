@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -82,13 +83,32 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
     started = time.perf_counter()
     root = root.resolve()
     cache = cache or Cache(root / CACHE_DIR)
+    try:
+        staged = _make_stage(root, site_url, cache)
+    finally:
+        cache.close()
+    staged.seconds = time.perf_counter() - started
+    return staged
+
+
+def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     if cache.folder is not None:
         templates.keep_compiled(cache.folder / "templates")
     project = check_project(root, cache, site_url)
     if project.problems:
         raise StageError(*project.problems)
     settings, articles, data = project.settings, project.articles, project.data
-    facts, keys = article_facts(articles, data, project.stopwords, cache)
+    # What each article yields on its own is worked out in the worker processes: its facts
+    # first, then its citations, which are not needed until its page is written, so that the
+    # workers make them while this process analyses the collection.
+    gather_facts, keys = article_facts(articles, data, project.stopwords, cache)
+    addresses = {article.slug: page_address(settings.site_url, pages.page_url(pages.article_path(article))) for article in articles}
+    gather_citations = cache.start("citations", cite, (
+        (cache.key("citations", repr(article), addresses[article.slug], settings.language),
+         (article, addresses[article.slug], settings.language))
+        for article in articles
+    ))
+    facts = gather_facts()
     resemblance = dict(cache.value("resemblance") or {}, keys=keys)
     analysis = analyse(articles, data, project.stopwords, facts, resemblance)
     cache.keep("resemblance", resemblance)
@@ -108,12 +128,7 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
         raise StageError(*problems)
 
     files: dict[str, str | bytes] = maintainer_files(root / DOCS_DIR, articles)
-    addresses = {article.slug: page_address(settings.site_url, pages.page_url(pages.article_path(article))) for article in articles}
-    cited = cache.map("citations", cite, (
-        (cache.key("citations", repr(article), addresses[article.slug], settings.language),
-         (article, addresses[article.slug], settings.language))
-        for article in articles
-    ))
+    cited = gather_citations()
     collection_section = pages.collection_sections(analysis, actor_links)
     for article, citation in zip(articles, cited):
         for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
@@ -151,20 +166,25 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
             path.write_text(text, encoding="utf-8")
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
     cache.save()
-    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), time.perf_counter() - started)
+    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0)
 
 
-def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> dict:
+def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> tuple[Callable[[], dict], dict]:
     """(TextFacts, DataFacts) of each article by slug, what it yields on its own, taken from the
-    cache where its text (and the curated data) are unchanged; and the key of each one's text."""
+    cache where its text (and the curated data) are unchanged, as a function that waits for
+    them (they are worked out meanwhile); and the key of each one's text."""
     names = mention_pattern(data.actors)
     digest = data_digest(data.actors, data.themes, stopwords)
     keys = {a.slug: cache.key("text-facts", repr(a)) for a in articles}
-    texts = cache.map("text-facts", text_facts, ((keys[a.slug], (a,)) for a in articles))
-    found = cache.map("data-facts", data_facts, (
+    texts = cache.start("text-facts", text_facts, ((keys[a.slug], (a,)) for a in articles))
+    found = cache.start("data-facts", data_facts, (
         (cache.key("data-facts", repr(a), digest), (a, data.actors, data.themes, stopwords, names)) for a in articles
     ))
-    return {article.slug: (text, data_) for article, text, data_ in zip(articles, texts, found)}, keys
+
+    def gather() -> dict:
+        return {article.slug: (text, data_) for article, text, data_ in zip(articles, texts(), found())}
+
+    return gather, keys
 
 
 def maintainer_files(docs: Path, articles: list[Article]) -> dict[str, bytes]:
