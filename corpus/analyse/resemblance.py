@@ -199,9 +199,11 @@ def _pairs_of_changed(items: list[Item], changed: list[Item], threshold: float) 
     if not changed:
         return []
     order = {id(item): number for number, item in enumerate(items)}
+    # Only the shingles of the changed items are looked up: the others are not indexed.
+    wanted = frozenset().union(*(item.grams for item in changed))
     holders: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        for gram in item.grams:
+        for gram in item.grams & wanted:
             holders[gram].append(item)
     found, seen = [], set()
     for item in changed:
