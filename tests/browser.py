@@ -112,6 +112,12 @@ def new_page(chromium, served, request, **context_options):
     return page
 
 
+def transitions_done(page) -> None:
+    """Wait until no CSS transition or animation is running, so that what is read (colours,
+    opacity) is what a reader sees once the page has settled."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
 @pytest.fixture()
 def page(chromium, served, request):
     """A desktop-sized page (1280 px)."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from browser import transitions_done
 from conftest import ROOT
+from test_browser_search import first_result
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "analysis/", "article-index/", "tags/", "articles/nato-in-asia-a-dream-that-can-be-realized/",
@@ -38,10 +40,14 @@ def test_axe_sees_the_search_dialog_open(page, served):
     page.goto(served.url)
     page.locator("input.md-search__input").click()
     page.keyboard.type("NATO", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # Checked once the results for the whole word are in and the dialog has faded in.
+    first_result(page)
+    transitions_done(page)
+    assert page.locator(".md-search__output").evaluate("e => getComputedStyle(e).opacity") == "1"
     assert axe_violations(page) == []
-    # A result under the pointer is highlighted; its text must still be readable.
+    # A result under the pointer is highlighted; its text must still be readable once it is.
     page.locator(".md-search-result__item").first.hover()
+    transitions_done(page)
     assert axe_violations(page) == []
 
 

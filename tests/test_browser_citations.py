@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser import transitions_done
 from conftest import DOCS
 from corpus.read.articles import load_articles
 from corpus.write.citations import STYLES, cite
@@ -89,4 +90,7 @@ def test_axe_with_the_citations_open_and_a_paragraph_button_shown(chromium, serv
     page.locator(".article-text p[id]").nth(1).hover()
     page.locator("button.paracite").nth(1).focus()
     assert len(STYLES) == page.locator(".citation").count()
+    # Checked once shown: after the paragraph's ¶ link and button have faded in.
+    transitions_done(page)
+    assert page.locator("button.paracite").nth(1).evaluate("e => getComputedStyle(e).opacity") == "1"
     assert axe_violations(page) == []

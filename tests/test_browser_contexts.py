@@ -31,8 +31,10 @@ def lines(page) -> list[dict]:
 
 def settled(page) -> str:
     """Wait until the lines are listed (or none found), and return what the status says."""
-    page.wait_for_function("""() => { const s = document.querySelector('[data-contexts-status]').textContent;
-        return /^(No line|\\d[\\d,]* lines? )/.test(s); }""")
+    # Instant navigation changes the address before it swaps the page in: until then there is
+    # no status to read, and the wait goes on.
+    page.wait_for_function("""() => { const e = document.querySelector('[data-contexts-status]');
+        return e !== null && /^(No line|\\d[\\d,]* lines? )/.test(e.textContent); }""")
     return page.locator("[data-contexts-status]").inner_text()
 
 
@@ -242,6 +244,7 @@ def test_an_actor_name_on_the_analysis_opens_its_lines(page, served):
     word = page.locator("table[data-table=keyword] a.keyword:not([href*='case=1'])").first
     typed = word.inner_text()
     word.click()
+    page.wait_for_url("**/contexts/?q=*")
     settled(page)
     assert len(lines(page)) == sum(originals.counts(DOCS, typed).values()) > 0
     # With JavaScript, the prompt shows until a word is typed.
