@@ -41,6 +41,20 @@ def test_each_article_page_has_its_header(site, article):
     assert len(page.select("article h1")) == 1
 
 
+def test_the_furniture_left_out_of_an_article_is_named_in_its_header(site):
+    by_original = {a.original: a for a in ARTICLES}
+    shown = {}
+    for article in ARTICLES:
+        left_out = page_of(site, article).select_one(".article-dropped")
+        shown[article.original] = " ".join(left_out.get_text().split()) if left_out else None
+    assert shown == {
+        "000_a0c51f055d14d1f0.txt": None,
+        "001_a7d68952c481db25.txt": "the original’s page furniture, not part of the article: “Related Pages”",
+        "003_e5dc64e63e726b82.txt": "the original’s page furniture, not part of the article: “Comments”",
+    }
+    assert all(by_original[name].dropped or text is None for name, text in shown.items())
+
+
 def test_truncated_and_supplied_titles_are_shown_as_such(site):
     by_original = {a.original: a for a in ARTICLES}
     cut = page_of(site, by_original["001_a7d68952c481db25.txt"])
