@@ -147,7 +147,7 @@ def test_the_analysis_covers_both_articles(tmp_path):
     navies = result["themes"][0]["coverage"]
     assert navies["alpha"]["state"] == "quoted" and navies["alpha"]["quote"]["anchor"] == "p1"
     assert navies["alpha"]["keyword_count"] == 1
-    assert navies["beta"] == {"state": "no-keywords", "keyword_count": 0, "quote": None, "reason": None}
+    assert navies["beta"] == {"state": "no-keywords", "keyword_count": 0, "quote": None, "reason": None, "reason_quotes": []}
     beta_event = next(e for e in result["timeline"] if e["article"] == "beta")
     assert beta_event["date"] == "2023"
     assert "resolved against the article’s stated publication date, 2024-01-31" in beta_event["note"]
@@ -283,7 +283,31 @@ def test_a_theme_is_never_shown_as_not_discussed_where_its_keywords_occur(tmp_pa
     project = check_project_of(tmp_path)
     assert project.problems == []
     cell = analyse(project.articles, project.data, frozenset())["themes"][0]["coverage"]["beta"]
-    assert cell == {"state": "absent", "keyword_count": 1, "quote": None, "reason": "Japan is named only as a listener."}
+    assert cell == {"state": "absent", "keyword_count": 1, "quote": None, "reason": "Japan is named only as a listener.",
+                    "reason_quotes": []}
+
+
+def test_the_words_a_reason_quotes_must_be_the_articles_and_are_linked_to_them(tmp_path):
+    themes = THEMES.replace("keywords: [navy]", "keywords: [Japan]")
+    docs, data_dir = make_corpus(tmp_path, themes=themes, perspectives=PERSPECTIVES + PERSPECTIVES.replace("alpha", "beta").replace("Japan's navy met Japanese officials", "and Japan listened"))
+    (data_dir / "themes.yml").write_text(themes + '  absent:\n    beta: \'Japan is named only as one that "listened".\'\n')
+    project = check_project_of(tmp_path)
+    assert project.problems == []
+    cell = analyse(project.articles, project.data, frozenset())["themes"][0]["coverage"]["beta"]
+    [quote] = cell["reason_quotes"]
+    assert quote["quote"] == "listened" and quote["article"] == "beta"
+    assert quote["url"] == f"articles/beta/#{quote['anchor']}"
+    passage = next(p for p in passages(project.articles[1]) if p.anchor == quote["anchor"])
+    assert "listened" in passage.text
+    # Words the article does not have, or a quotation mark left open, are refused in one line.
+    for reason, problem in (
+        ('Japan is named only as one that "listens".', "quote is not verbatim in the article: 'listens'"),
+        ('Japan is named only as one that "listened.', "a quotation mark is not closed"),
+    ):
+        (data_dir / "themes.yml").write_text(themes + "  absent:\n    beta: '" + reason + "'\n")
+        lines = check_project_of(tmp_path).problems
+        assert len(lines) == 1 and lines[0].startswith("data/themes.yml: entry 1 ('navies'): 'absent': article 'beta': "), lines
+        assert problem in lines[0], lines
 
 
 def test_an_article_not_yet_curated_is_shown_as_such_not_as_not_discussing(tmp_path):

@@ -186,6 +186,15 @@ def test_theme_cells_quote_the_article_or_say_why_not(site, page, analysis):
                 assert coverage["keyword_count"] == 0 or coverage["state"] != "no-keywords"
                 if coverage["state"] == "no-keywords":
                     assert text.startswith("No quote; none of the keywords occur.")
+                if coverage["state"] == "absent":
+                    # The reason's quoted words are links to where the article has them.
+                    links = cell.select("a.quote")
+                    assert [a.get_text() for a in links] == [f"“{q['quote']}”" for q in coverage["reason_quotes"]]
+                    for link in links:
+                        path, fragment = target_of(site, site / "analysis", link["href"])
+                        assert comparable(link.get_text().strip("“”")) in comparable(soup(path).find(id=fragment).get_text())
+    reasons = [c for t in analysis["themes"] for c in t["coverage"].values() if c["state"] == "absent"]
+    assert reasons and all(c["reason_quotes"] for c in reasons)
 
 
 def test_the_timeline_dates_nothing_against_an_update_date(page, analysis):
@@ -331,7 +340,7 @@ def test_a_fourth_article_appears_everywhere_with_no_other_edit(project_copy, tm
     assert page.select_one('td.count[data-article="kiwi-views-on-nato"]') is not None
     # Not curated: no theme is claimed as not discussed where its keywords occur.
     cells = {t["id"]: t["coverage"]["kiwi-views-on-nato"] for t in data["themes"]}
-    assert cells["nato-asia-pacific"] == {"state": "not-curated", "keyword_count": 1, "quote": None, "reason": None}
+    assert cells["nato-asia-pacific"] == {"state": "not-curated", "keyword_count": 1, "quote": None, "reason": None, "reason_quotes": []}
     assert cells["trump"]["state"] == "no-keywords"
     assert "New Zealand" in data["tags"]["kiwi-views-on-nato"]
     assert "Kiwi Views on NATO" in soup(site / "tags" / "index.html").get_text()
@@ -386,6 +395,10 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
             if cell["quote"]:
                 assert comparable(cell["quote"]["quote"]) in comparable(item.get_text())
                 assert item.select_one("a.quote")["href"] == f"#{cell['quote']['anchor']}"
+            if cell["state"] == "absent":
+                assert [a["href"] for a in item.select("a.quote")] == [f"#{q['anchor']}" for q in cell["reason_quotes"]]
+                for quote in cell["reason_quotes"]:
+                    assert comparable(quote["quote"]) in comparable(page.find(id=quote["anchor"]).get_text())
         for event in [e for e in analysis["timeline"] + analysis["expectations"] if e["article"] == row["slug"]]:
             assert event["event"] in section.get_text()
 

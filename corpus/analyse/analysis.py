@@ -146,6 +146,8 @@ def _coverage_cell(article: Article, theme, count: int) -> dict:
         "keyword_count": count,
         "quote": _quote(theme.quotes[article.slug]) if state == QUOTED else None,
         "reason": theme.absent.get(article.slug),
+        # The words the reason quotes, in order, each with where it is in the article.
+        "reason_quotes": [_quote(quote) for quote in theme.absent_quotes.get(article.slug, ())],
     }
 
 

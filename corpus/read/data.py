@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -91,6 +91,9 @@ class Theme:
     absent: dict[str, str]
     # Every article the data gives a quote for, including quotes refused (already reported).
     listed: frozenset[str] = frozenset()
+    # The words each reason under `absent` quotes between double quotation marks, in order,
+    # each checked to be verbatim in its article, so that the page links them to it.
+    absent_quotes: dict[str, tuple[Quote, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,19 @@ class _Reader:
             raise self._problem(f"{where}: article '{slug}': quote is not verbatim in the article: {shown(text)}")
         return Quote(article, " ".join(text.split()), passage)
 
+    def _reason_quotes(self, where: str, slug: str, reason: str) -> tuple[Quote, ...] | None:
+        """The words a reason quotes between straight double quotation marks, each checked to be
+        verbatim in the article (None for an unchecked article)."""
+        if reason.count('"') % 2:
+            raise self._problem(f"{where}: article '{slug}': a quotation mark is not closed: {shown(reason)}")
+        found = []
+        for words in reason.split('"')[1::2]:
+            quote = self._quote(where, slug, words)
+            if quote is None:
+                return None
+            found.append(quote)
+        return tuple(found)
+
     def _quotes(self, where: str, quotes: object) -> dict[str, Quote]:
         if not isinstance(quotes, dict):
             raise self._problem(f"{where}: 'quotes': must map article slugs to quotes, got {shown(quotes)}")
@@ -320,11 +336,13 @@ class _Reader:
                     raise self._problem(f"{where}: 'absent': article {shown(slug)}: no such article in docs/articles/")
                 if slug in quotes:
                     raise self._problem(f"{where}: 'absent': article '{slug}' has a quote for this theme too")
+            reasons = {str(slug): " ".join(reason.split()) for slug, reason in absent.items()}
             return Theme(
                 self._text(where, entry, "id"), self._text(where, entry, "name"),
-                tuple(" ".join(k.split()) for k in keywords), quotes,
-                {str(slug): " ".join(reason.split()) for slug, reason in absent.items()},
+                tuple(" ".join(k.split()) for k in keywords), quotes, reasons,
                 frozenset(str(slug) for slug in entry["quotes"]),
+                {slug: found for slug, reason in reasons.items()
+                 if (found := self._reason_quotes(f"{where}: 'absent'", slug, reason)) is not None},
             )
 
         return self._read("themes", theme)
