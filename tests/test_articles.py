@@ -146,3 +146,17 @@ def test_the_real_articles_honour_the_contract():
     for article in articles:
         sentences = [s for s in article.summary.replace("?", ".").split(". ") if s.strip()]
         assert 1 <= len(sentences) <= 3, article.page
+
+
+def test_every_summary_quotes_only_words_its_article_has():
+    # The summaries are the site's; what they put between double quotation marks is the article's.
+    from conftest import DOCS
+    from corpus.read.passages import find_quote
+
+    articles = load_articles(DOCS)
+    assert articles
+    for article in articles:
+        assert article.summary.count('"') % 2 == 0, article.slug
+        quoted = article.summary.split('"')[1::2]
+        missing = [words for words in quoted if find_quote(article, words) is None]
+        assert missing == [], (article.slug, missing)

@@ -24,6 +24,8 @@ def payload(label: str) -> str:
 
 
 SLUG = "injected-fields"
+# A reason a theme is not discussed: markup in its own words and in the words it quotes.
+REASON = 'It says <b data-injected=1>only</b> "quotes <img src=x data-injected=1 onerror=alert(1)>" in passing.'
 ORIGINAL = (
     f"By {MARKUP} & Co\n"
     f"The first paragraph names NATO and Germany and quotes {MARKUP} as text.\n"
@@ -63,6 +65,10 @@ def write_injected_project(project: Path) -> None:
     append("themes", [{
         "id": payload("theme-id"), "name": payload("Theme"), "keywords": [payload("Keyword"), "paragraph"],
         "quotes": {SLUG: quote},
+    }, {
+        "id": "injected-absent", "name": "Absent", "keywords": ["paragraph"],
+        "quotes": {"there-is-no-way-back": "NATO has continued to extend"},
+        "absent": {SLUG: REASON},
     }])
     append("timeline", [
         {"article": SLUG, "event": payload("Event"), "quote": f"says {AMP} in Germany, last year", "relative": "last year"},
@@ -124,6 +130,16 @@ def test_the_article_page_shows_every_field_as_text(injected_site):
     assert payload("Title") in [link.get_text(" ", strip=True) for link in page.select("nav.md-nav a")]
     # The glossary's expansion is an attribute, escaped.
     assert any(abbr["title"] == payload("Glossary") for abbr in page.select("abbr"))
+
+
+def test_a_reason_and_the_words_it_quotes_show_as_text_with_the_words_linked(injected_site):
+    wanted = REASON.replace('"', "")
+    for path, href in ((injected_site / "analysis" / "index.html", f"../articles/{SLUG}/#p1"),
+                       (injected_site / "articles" / SLUG / "index.html", "#p1")):
+        page = soup(path)
+        [quoted] = [a for a in page.select("a.quote") if a.get_text() == "“quotes <img src=x data-injected=1 onerror=alert(1)>”"]
+        assert quoted["href"] == href
+        assert wanted.replace("quotes <img", "“quotes <img").replace(")> in", ")>” in") in " ".join(quoted.parent.get_text().split())
 
 
 def test_the_home_page_lists_the_article_as_text(injected_site):
