@@ -31,22 +31,24 @@ SOURCES = ["Synthetic Wire", "Example Daily", "Not stated"]
 TYPES = ["news article", "blog post", "web page", "document"]
 
 
-def add_synthetic_articles(project: Path, count: int, seed: int = 7) -> None:
-    """Write `count` articles (page and original) that follow the article contract: ten
-    paragraphs of 40-110 words each, a few sources, dates and types, into a project copy."""
+# Kinds of synthetic text: words that follow the originals' own frequencies and pairings (the
+# default, like the real), or made-up syllables with a few actors' names (little for the analysis).
+REALISTIC, SYLLABLES = "realistic", "syllables"
+
+
+def add_synthetic_articles(project: Path, count: int, seed: int = 7, kind: str = REALISTIC) -> None:
+    """Write `count` articles (page and original) that follow the article contract, a few
+    sources, dates and types, into a project copy. Realistic text is walked from the word pairs
+    of the project's own originals, so that words, actors and phrases occur at their rates, in
+    paragraphs of the originals' lengths, 800-1,350 words an article; syllable text is ten
+    paragraphs of 40-110 made-up words with a few names."""
     import datetime as dt
     import random
 
     rng = random.Random(seed)
-    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "da", "fe", "gi", "ho", "ju", "pe"]
-    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(4000)})
+    write = realistic_paragraphs(project, rng) if kind == REALISTIC else syllable_paragraphs(rng)
     for number in range(count):
-        paragraphs = []
-        for _ in range(10):
-            words = [rng.choice(vocabulary) for _ in range(rng.randint(40, 110))]
-            for _ in range(rng.randint(0, 3)):
-                words.insert(rng.randrange(len(words)), rng.choice(NAMES))
-            paragraphs.append(" ".join(words).capitalize() + ".")
+        paragraphs = write()
         title = f"Synthetic article {number:04d}"
         name = f"9{number:04d}_synthetic.txt"
         source = SOURCES[number % len(SOURCES)]
@@ -58,3 +60,60 @@ def add_synthetic_articles(project: Path, count: int, seed: int = 7) -> None:
             + "summary: A synthetic article for measuring the site at scale.\n---\n\n" + "\n\n".join(paragraphs) + "\n",
             encoding="utf-8",
         )
+
+
+def syllable_paragraphs(rng):
+    """A writer of ten paragraphs of 40-110 made-up words, with 0-3 actors' names in each."""
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "da", "fe", "gi", "ho", "ju", "pe"]
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(4000)})
+
+    def write() -> list[str]:
+        paragraphs = []
+        for _ in range(10):
+            words = [rng.choice(vocabulary) for _ in range(rng.randint(40, 110))]
+            for _ in range(rng.randint(0, 3)):
+                words.insert(rng.randrange(len(words)), rng.choice(NAMES))
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        return paragraphs
+
+    return write
+
+
+def realistic_paragraphs(project: Path, rng):
+    """A writer of an article's paragraphs walked from the originals' word pairs (a first-order
+    Markov chain over their words, punctuation attached), so that each word, name and common
+    phrase occurs about as often as in the originals; paragraph lengths are the originals' own,
+    and each paragraph starts where a sentence of the originals starts."""
+    import collections
+
+    following: dict[str, list[str]] = collections.defaultdict(list)
+    starts, lengths = [], []
+    for path in sorted((project / "docs" / "sources").glob("*.txt")):
+        lines = [line.split() for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
+        # Markdown syntax characters are left out, so that a page is its original's text as it is.
+        lines = [[w for w in line if not set(w) & set("*_`<>[]#\\&|")] for line in lines]
+        words = [w for line in lines for w in line]
+        lengths += [len(line) for line in lines if len(line) >= 12]
+        for here, after in zip(words, words[1:]):
+            following[here].append(after)
+        starts += [after for here, after in zip(words, words[1:]) if here.endswith((".", "?", "!")) and after[:1].isupper()]
+    starts = [w for w in starts if following.get(w)]
+
+    def paragraph(length: int) -> str:
+        word = rng.choice(starts)
+        words = [word]
+        while len(words) < length or not words[-1].endswith((".", "?", "!")):
+            word = rng.choice(following.get(word) or starts)
+            words.append(word)
+            if len(words) > length + 40:
+                words[-1] = words[-1].rstrip(",;:") + "."
+        return " ".join(words)
+
+    def write() -> list[str]:
+        target, paragraphs, total = rng.randint(800, 1350), [], 0
+        while total < target:
+            paragraphs.append(paragraph(rng.choice(lengths)))
+            total += len(paragraphs[-1].split())
+        return paragraphs
+
+    return write

@@ -41,7 +41,7 @@ ATTRIBUTIONS = {
     "acknowledgment": "an acknowledgment", "information": "information",
 }
 # How each kind of dated entry is framed.
-FRAMES = {"event": "The article reports", "expectation": "The article expects", "plan": "The article reports a plan"}
+FRAMES = figures.FRAMES
 
 # A marker in a page template's Markdown, replaced by HTML the stage renders.
 ANALYSIS_MARKER = re.compile(r'<div data-analysis="([a-z]+)"></div>')
