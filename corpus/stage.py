@@ -137,8 +137,8 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
         files[pages.article_path(article)] = pages.article_page(
             article, cited=citation, address=addresses[article.slug], language=settings.language,
             tags=analysis["tags"][article.slug],
-            section=collection_section(article, view),
         )
+        files[pages.collection_path(article)] = collection_section(article, view, settings.language)
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
     files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)

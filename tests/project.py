@@ -31,17 +31,17 @@ SOURCES = ["Synthetic Wire", "Example Daily", "Not stated"]
 TYPES = ["news article", "blog post", "web page", "document"]
 
 
-# Kinds of synthetic text: words that follow the originals' own frequencies and pairings (the
-# default, like the real), or made-up syllables with a few actors' names (little for the analysis).
+# Kinds of synthetic text: words drawn at the originals' own frequencies (the default, like the
+# real), or made-up syllables with a few actors' names (which leave the analysis little to do).
 REALISTIC, SYLLABLES = "realistic", "syllables"
 
 
 def add_synthetic_articles(project: Path, count: int, seed: int = 7, kind: str = REALISTIC) -> None:
     """Write `count` articles (page and original) that follow the article contract, a few
-    sources, dates and types, into a project copy. Realistic text is walked from the word pairs
-    of the project's own originals, so that words, actors and phrases occur at their rates, in
-    paragraphs of the originals' lengths, 800-1,350 words an article; syllable text is ten
-    paragraphs of 40-110 made-up words with a few names."""
+    sources, dates and types, into a project copy. Realistic text draws its words from the
+    project's own originals at their frequencies, in paragraphs of the originals' lengths,
+    800-1,350 words an article; syllable text is ten paragraphs of 40-110 made-up words with a
+    few names."""
     import datetime as dt
     import random
 
@@ -80,34 +80,31 @@ def syllable_paragraphs(rng):
 
 
 def realistic_paragraphs(project: Path, rng):
-    """A writer of an article's paragraphs walked from the originals' word pairs (a first-order
-    Markov chain over their words, punctuation attached), so that each word, name and common
-    phrase occurs about as often as in the originals; paragraph lengths are the originals' own,
-    and each paragraph starts where a sentence of the originals starts."""
-    import collections
+    """A writer of an article's paragraphs whose words are drawn from the originals' own words at
+    their own frequencies (punctuation attached, so that sentences end at their rate), the names
+    and aliases of data/actors.yml kept whole ("South Korea"), so that actors, themes' keywords
+    and common words occur about as often as in the originals; paragraph lengths are the
+    originals' own, and each paragraph starts with a capital and ends a sentence."""
+    import re
 
-    following: dict[str, list[str]] = collections.defaultdict(list)
-    starts, lengths = [], []
+    import yaml
+
+    actors = yaml.safe_load((project / "data" / "actors.yml").read_text(encoding="utf-8")) or []
+    names = sorted({n for a in actors for n in [a["name"], *a.get("aliases", [])] if " " in n}, key=len, reverse=True)
+    whole = re.compile("|".join(re.escape(n) for n in names) + r"|\S+") if names else re.compile(r"\S+")
+    words, lengths = [], []
     for path in sorted((project / "docs" / "sources").glob("*.txt")):
-        lines = [line.split() for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]]
-        # Markdown syntax characters are left out, so that a page is its original's text as it is.
-        lines = [[w for w in line if not set(w) & set("*_`<>[]#\\&|")] for line in lines]
-        words = [w for line in lines for w in line]
-        lengths += [len(line) for line in lines if len(line) >= 12]
-        for here, after in zip(words, words[1:]):
-            following[here].append(after)
-        starts += [after for here, after in zip(words, words[1:]) if here.endswith((".", "?", "!")) and after[:1].isupper()]
-    starts = [w for w in starts if following.get(w)]
+        for line in path.read_text(encoding="utf-8-sig").splitlines()[1:]:
+            # Markdown syntax characters are left out, so that a page is its original's text as it is.
+            found = [w for w in whole.findall(line) if not set(w) & set("*_`<>[]#\\&|")]
+            words += found
+            if len(found) >= 12:
+                lengths.append(len(found))
+    starts = [w for w in words if w[:1].isupper()]
+    ends = [w for w in words if w.endswith((".", "?", "!"))]
 
     def paragraph(length: int) -> str:
-        word = rng.choice(starts)
-        words = [word]
-        while len(words) < length or not words[-1].endswith((".", "?", "!")):
-            word = rng.choice(following.get(word) or starts)
-            words.append(word)
-            if len(words) > length + 40:
-                words[-1] = words[-1].rstrip(",;:") + "."
-        return " ".join(words)
+        return " ".join([rng.choice(starts)] + rng.choices(words, k=max(length - 2, 0)) + [rng.choice(ends)])
 
     def write() -> list[str]:
         target, paragraphs, total = rng.randint(800, 1350), [], 0

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from corpus.extensions.rendered import stashed
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
 # Paragraph n of a page is addressed as #p<n>, counting from 1 the top-level paragraphs, or, on
-# a page that marks its article's text (<div class="article-text" markdown>), that text's own.
+# a page that marks its article's text (<div class="article-text">, rendered by the stage around
+# it, or <div class="article-text" markdown>), that text's own.
 ID_PREFIX = "p"
 LINK_CLASS = "paralink"
 TEXT_CLASS = "article-text"
+# The opening of the wrapper, as the stage renders it.
+WRAPPER = re.compile(r'<div class="article-text"[ >]')
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -27,9 +33,8 @@ class ParagraphAnchorsProcessor(Treeprocessor):
     """Numbers the article text's <p> elements and appends a permalink to each."""
 
     def run(self, root: etree.Element) -> None:
-        text = next((child for child in root if child.tag == "div" and TEXT_CLASS in (child.get("class") or "").split()), root)
         number = 0
-        for element in text:
+        for element in self.article_text(root):
             if element.tag != "p" or not _has_text(element):
                 continue
             number += 1
@@ -41,6 +46,22 @@ class ParagraphAnchorsProcessor(Treeprocessor):
             # No title: Material would mount a tooltip on every paragraph at page load.
             link.set("aria-label", f"Link to paragraph {number}")
             link.text = "\u00b6"
+
+    def article_text(self, root: etree.Element) -> list[etree.Element]:
+        """The elements of the article's text: those between the stage's rendered opening of its
+        wrapper (<div class="article-text">) and the block that closes it, or those inside a
+        wrapper Markdown parsed (md_in_html); without a wrapper, the page's own."""
+        children = list(root)
+        for i, child in enumerate(children):
+            if child.tag == "div" and TEXT_CLASS in (child.get("class") or "").split():
+                return list(child)
+            html = stashed(self.md, child.text or "") if child.tag == "p" and len(child) == 0 else None
+            if html is not None and WRAPPER.match(html):
+                rest = children[i + 1:]
+                end = next((j for j, c in enumerate(rest) if c.tag == "p" and len(c) == 0
+                            and (stashed(self.md, c.text or "") or "").strip() == "</div>"), len(rest))
+                return rest[:end]
+        return children
 
 
 class ParagraphAnchors(Extension):

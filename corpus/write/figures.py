@@ -122,7 +122,7 @@ def article_actor_figure(view: dict, root: str = "", contexts: dict | None = Non
         (actor["name"], actor["count"], Cell(
             actor["count"], str(actor["count"]),
             f"{actor['name']}: {actor['count']} mention{'s' if actor['count'] != 1 else ''} in this article; go to the first",
-            f"#{actor['first']}", "chart-bar",
+            f"./#{actor['first']}", "chart-bar",
         ))
         for actor in view["actors"]
     ]

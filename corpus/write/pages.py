@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from corpus.analyse import contexts
 from corpus.read.articles import ARTICLES_DIR, SOURCES_DIR, Article
+from corpus.extensions.rendered import block
 from corpus.write import figures
 from corpus.write.articles_index import index_rows
 from corpus.write.citations import CUT, PARAGRAPH_SLOT, Cited
@@ -31,9 +32,11 @@ CITATIONS_DIR = "citations"
 CITATION_FILES = ("bib", "ris", "json")
 ARTICLE_DATA = "analysis/articles/{slug}.json"
 
-# The heading of each article's part of the analysis, and its anchor.
+# The heading of each article's part of the analysis, its anchor, and the file that holds it,
+# beside the article's page (articles/<slug>/collection.html).
 COLLECTION_HEADING = "This article in the collection"
 COLLECTION_ANCHOR = "in-the-collection"
+COLLECTION_FILE = "collection.html"
 
 # What an article takes from a voice, in the page's words.
 ATTRIBUTIONS = {
@@ -84,10 +87,11 @@ def article_path(article: Article) -> str:
 
 
 def article_page(
-    article: Article, *, cited: Cited, address: str, language: str, tags: list[str], section: str
+    article: Article, *, cited: Cited, address: str, language: str, tags: list[str]
 ) -> str:
     """An article's page: front matter (title, description, tags and its citation metadata), the
-    site's header, the article's own Markdown inside its wrapper, then its part of the analysis."""
+    site's header, the article's own Markdown inside its wrapper, then the heading of its part of
+    the analysis, which the page fetches from its own file (collection_page) and links to."""
     url = page_url(article_path(article))
     root = root_from(url)
     header = render(
@@ -109,30 +113,42 @@ def article_page(
     slug = html.escape(article.slug, quote=True)
     return (
         front_matter(meta)
-        + header.strip() + "\n\n"
-        + f'<div class="article-text" data-article="{slug}" markdown>\n\n'
-        + article.body.strip("\n") + "\n\n</div>\n\n"
+        + block(header)
+        + "\n" + block(f'<div class="article-text" data-article="{slug}">')
+        + "\n" + article.body.strip("\n") + "\n\n"
+        + block("</div>")
         # The heading is Markdown, so that the page's table of contents lists it; search
-        # leaves it out, with the section under it, as it leaves out what the section repeats.
-        + f'## {COLLECTION_HEADING} {{: #{COLLECTION_ANCHOR} data-search-exclude="" }}\n\n'
-        + section.strip() + "\n"
+        # leaves it out, as it leaves out the section under it.
+        + f'\n## {COLLECTION_HEADING} {{: #{COLLECTION_ANCHOR} data-search-exclude="" }}\n\n'
+        + block(render("partials/article-collection-slot.html", href=COLLECTION_FILE))
     )
 
 
+def collection_path(article: Article) -> str:
+    """The file of an article's part of the analysis, beside its page in the built site."""
+    return f"{ARTICLES_DIR}/{article.slug}/{COLLECTION_FILE}"
+
+
 def collection_sections(analysis: dict, actor_links: dict):
-    """The end of each article's page, its part of the analysis: a function of the article and its
-    view (corpus.analyse.analysis.article_view). What all articles share, the short titles and the
-    one scale of their bars, is worked out once, so that the pages cost time in proportion to
-    their number."""
+    """Each article's part of the analysis, as the page of its own that its article page fetches
+    and shows at its end: a function of the article, its view
+    (corpus.analyse.analysis.article_view) and the page language. What all articles share, the
+    short titles and the one scale of their bars, is worked out once, so that the pages cost time
+    in proportion to their number. The page sits in the article page's folder, so that the links
+    of the section lead to the same places from both."""
     titles, scale = figures.labels(analysis), figures.article_scale(analysis)
 
-    def section(article: Article, view: dict) -> str:
+    def section(article: Article, view: dict, language: str) -> str:
         root = root_from(page_url(article_path(article)))
-        return render(
+        part = render(
             "partials/article-collection.html",
             view=view, titles=titles, root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
             chart=figures.article_actor_figure(view, root, actor_links, scale),
             contexts=actor_links, scale=scale,
+        )
+        return render(
+            "collection-page.html", section=Markup(part.strip()), root=root, language=language,
+            title=article.title + (CUT if article.title_truncated else ""), heading=COLLECTION_HEADING, anchor=COLLECTION_ANCHOR,
         )
 
     return section
@@ -170,7 +186,7 @@ def analysis_page(analysis: dict, actor_links: dict) -> str:
     # same name, and the sections hold <div>s but no <section>.)
     def section(match: re.Match) -> str:
         part = Markup(getattr(sections, match.group(1))(analysis, titles, root, pictures, few))
-        return f'<section class="analysis-section" data-search-exclude>\n{part.strip()}\n</section>'
+        return block(f'<section class="analysis-section" data-search-exclude>\n{part.strip()}\n</section>').rstrip("\n")
 
     return ANALYSIS_MARKER.sub(section, page)
 
@@ -187,7 +203,7 @@ def contexts_page(index: contexts.Index) -> str:
         "partials/contexts.html",
         data=f"{root_from(url)}{contexts.DATA_DIR}/{contexts.INDEX_FILE}", root=root_from(url), phrase=contexts.MAX_PHRASE,
     )
-    return page.replace(CONTEXTS_MARKER, form.strip())
+    return page.replace(CONTEXTS_MARKER, block(form).rstrip("\n"))
 
 
 def article_index_page(articles: list[Article], tags: dict[str, list[str]]) -> str:
@@ -200,7 +216,7 @@ def article_index_page(articles: list[Article], tags: dict[str, list[str]]) -> s
         tags=sorted({tag for row in rows for tag in row["tags"]}),
         root=root_from(page_url(ARTICLE_INDEX_PAGE)),
     )
-    return front_matter(ARTICLE_INDEX_META) + "# Article index\n\n" + table.strip() + "\n"
+    return front_matter(ARTICLE_INDEX_META) + "# Article index\n\n" + block(table)
 
 
 def front_matter(meta: dict) -> str:
