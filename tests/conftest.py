@@ -86,6 +86,14 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def collection_section(site: Path, slug: str):
+    """An article's part of the analysis: the section of the file beside its page, which the page
+    fetches and shows at its end (articles/<slug>/collection.html)."""
+    section = soup(site / "articles" / slug / "collection.html").select_one("section.article-collection")
+    assert section is not None, slug
+    return section
+
+
 def article_pages() -> list[Path]:
     """The article Markdown pages in docs/articles/."""
     return sorted((DOCS / "articles").glob("*.md"))

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 import yaml
 
-from conftest import DOCS, ROOT, run_mkdocs_build, soup
+from conftest import DOCS, ROOT, collection_section, run_mkdocs_build, soup
 from corpus.read.passages import comparable
 
 
@@ -53,7 +53,7 @@ SECTIONS = ("actors", "themes", "timeline", "voices-reported", "distinctive-word
 def test_every_section_opens_with_its_picture_or_compact_table(page):
     # The overview comes first: a picture comparing the articles, and the articles themselves.
     intro = page.find("h1").find_next_sibling("section", class_="analysis-section").find("div", class_="analysis-overview")
-    assert intro is not None and intro.select_one("figure.chart svg") and intro.select_one('table[data-table="glance"]')
+    assert intro is not None and intro.select_one("figure.chart table.chart-grid") and intro.select_one('table[data-table="glance"]')
     for heading_id in SECTIONS:
         heading = page.find("h2", id=heading_id)
         assert heading is not None, heading_id
@@ -69,30 +69,51 @@ def test_every_section_opens_with_its_picture_or_compact_table(page):
     assert page.find("h2", id="about-the-data") is not None
 
 
-def test_every_picture_is_an_image_with_a_title_a_description_and_its_numbers_in_a_table(page, analysis):
+def test_every_picture_is_one_table_or_list_that_names_what_it_shows(page, analysis):
     figures = page.select("figure.chart")
     assert {f["id"] for f in figures} == {"chart-actors", "chart-actor-totals", "chart-themes", "chart-timeline", "chart-resemblance"}
     for figure in figures:
-        svg = figure.find("svg")
-        assert svg["role"] == "img"
-        title_id, desc_id = svg["aria-labelledby"].split()
-        assert svg.find("title", id=title_id).get_text(strip=True)
-        assert len(svg.find("desc", id=desc_id).get_text(strip=True)) > 80
-        # Links lie beside the picture, never inside the image (its children are presentational).
-        assert svg.find("a") is None
-        for link in figure.select("a.chart-mark"):
-            assert link.select_one(".chart-tip").get_text(strip=True)
-    # The overview's numbers are the actor table's (the picture for a wide screen).
-    grid = page.select_one("#chart-actors .chart-wide")
-    names = [a["name"] for a in analysis["actors"][:8]]
-    shown = [t.get_text() for t in grid.select("text.chart-value")]
-    assert shown == [str(a["counts"][row["slug"]]["count"]) for row in analysis["articles"] for a in analysis["actors"][:8]]
-    assert [t.get_text() for t in grid.select("text.chart-column")][:1] == [names[0]]
+        # One copy of the numbers: no drawing beside them, no second copy for a narrow screen.
+        assert figure.find("svg") is None and figure.select_one(".chart-narrow, .chart-wide") is None
+        drawn = figure.select("table, ol")
+        assert len(drawn) == 1, figure["id"]
+        named = drawn[0].find("caption") or page.find(id=drawn[0].get("aria-labelledby", ""))
+        assert named is not None and named.get_text(strip=True), figure["id"]
+        if drawn[0].name == "table":
+            # A screen reader reads it as a table: each row named by its heading, each column by its own.
+            assert drawn[0].select("thead th[scope=col]") and all(row.find("th", scope="row") for row in drawn[0].select("tbody tr"))
+        assert figure.find("figcaption").get_text(strip=True)
+    # The overview's numbers: an actor a row, an article a column, each count written out.
+    grid = page.select_one("#chart-actors table")
+    top = [a for a in analysis["actors"] if a["total"] >= analysis["actors"][7]["total"]]
+    assert [row.find("th").get_text(strip=True) for row in grid.select("tbody tr")] == [a["name"] for a in top]
+    assert [th.get_text(strip=True) for th in grid.select("thead th")][1:] == [row["label"] for row in analysis["articles"]]
+    shown = [[td.get_text(strip=True) for td in row.find_all("td")] for row in grid.select("tbody tr")]
+    assert shown == [[str(a["counts"][row["slug"]]["count"]) for row in analysis["articles"]] for a in top]
+
+
+def test_the_timeline_lists_every_dated_entry_under_its_year_and_the_rest_apart(page, analysis):
+    timeline = page.select_one("#chart-timeline ol.chart-years")
+    groups = [(li.select_one(".chart-year").get_text(strip=True), [a.get_text(" ", strip=True) for a in li.select("a")])
+              for li in timeline.find_all("li", recursive=False)]
+    entries = analysis["timeline"] + analysis["expectations"]
+    years = [year for year, _ in groups]
+    dated = sorted({e["date"][:4] for e in entries if e["date"]})
+    assert years == dated + (["No year in the text"] if any(not e["date"] and e["label"] != "no time given" for e in entries) else [])
+    for year, links in groups:
+        for link in links:
+            number = int(link.split(" · ")[0])
+            entry = entries[number - 1]
+            assert (entry["date"] or "")[:4] == (year if year.isdigit() else ""), link
+            # Each entry's tip says what the article dates, framed as the article's.
+            assert entry["event"] in link and entry["label"] in link
+    shown = sum(len(links) for _, links in groups)
+    assert shown == sum(1 for e in entries if e["label"] != "no time given")
 
 
 def test_chart_marks_link_to_what_they_show(site, page, analysis):
     checked = 0
-    for link in page.select("figure.chart a.chart-mark"):
+    for link in page.select("figure.chart td a[href], figure.chart .chart-years a[href]"):
         path, fragment = target_of(site, site / "analysis", link["href"])
         assert path.exists(), link["href"]
         if fragment:
@@ -128,16 +149,21 @@ def test_actor_table_agrees_with_json_and_links_first_mentions(site, page, analy
     assert table.find("thead").find_all("th", scope="col")
     rows = table.select("tbody tr")
     assert [row["data-actor"] for row in rows] == [a["name"] for a in analysis["actors"]]
+    # A column an article, in the collection's order, each headed by its short title.
+    assert [th.get_text(strip=True) for th in table.select("thead th")][1:-1] == [a["label"] for a in analysis["articles"]]
     for row, actor in zip(rows, analysis["actors"]):
         assert row.find("th", scope="row") is not None
-        for cell in row.select("td.count"):
-            expected = actor["counts"][cell["data-article"]]
-            # The count is text in the cell, never colour alone.
+        cells = row.select("td.count")
+        assert len(cells) == len(analysis["articles"])
+        for cell, article in zip(cells, analysis["articles"]):
+            expected = actor["counts"][article["slug"]]
+            # The count is text in the cell, never colour alone; on a phone it says its article.
             assert cell.get_text(strip=True) == str(expected["count"])
+            assert cell["data-label"] == article["label"]
             link = cell.find("a")
             if expected["count"]:
                 path, fragment = target_of(site, site / "analysis", link["href"])
-                assert path == (site / "articles" / cell["data-article"] / "index.html").resolve()
+                assert path == (site / "articles" / article["slug"] / "index.html").resolve()
                 assert fragment in ("", expected["first"])
                 if fragment:
                     assert soup(path).find(id=fragment) is not None
@@ -168,10 +194,12 @@ def test_theme_cells_quote_the_article_or_say_why_not(site, page, analysis):
     themes = section_table(page, "themes").select("tbody tr")
     assert len(themes) == len(analysis["themes"])
     for row, theme in zip(themes, analysis["themes"]):
-        for cell in row.find_all("td"):
-            coverage = theme["coverage"][cell["data-article"]]
+        cells = row.find_all("td")
+        assert len(cells) == len(analysis["articles"])
+        for cell, article in zip(cells, analysis["articles"]):
+            coverage = theme["coverage"][article["slug"]]
             text = " ".join(cell.get_text().split())
-            assert cell["data-keywords"] == str(coverage["keyword_count"])
+            assert cell["data-label"] == article["label"] and cell["class"] == [f"theme-{coverage['state']}"]
             assert text.endswith(f"keywords: {coverage['keyword_count']}")
             if coverage["state"] == "quoted":
                 assert text.startswith("Discussed: ")
@@ -337,7 +365,8 @@ def test_a_fourth_article_appears_everywhere_with_no_other_edit(project_copy, tm
     assert counts["New Zealand"] == 2 and counts["NATO"] == 2 and counts["Australia"] == 1 and counts["China"] == 1
     page = soup(site / "analysis" / "index.html")
     assert page.select_one('tr[data-article="kiwi-views-on-nato"]') is not None
-    assert page.select_one('td.count[data-article="kiwi-views-on-nato"]') is not None
+    assert "Kiwi Views on NATO" in [th.get_text(strip=True) for th in page.select('table[data-table="actor"] thead th')]
+    assert (site / "articles" / "kiwi-views-on-nato" / "collection.html").is_file()
     # Not curated: no theme is claimed as not discussed where its keywords occur.
     cells = {t["id"]: t["coverage"]["kiwi-views-on-nato"] for t in data["themes"]}
     assert cells["nato-asia-pacific"] == {"state": "not-curated", "keyword_count": 1, "quote": None, "reason": None, "reason_quotes": []}
@@ -368,14 +397,21 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
     for row in analysis["articles"]:
         path = site / "articles" / row["slug"] / "index.html"
         page = soup(path)
-        section = page.select_one("section.article-collection")
-        assert section is not None, row["slug"]
-        # It comes after the article's text, under its heading, which the page's contents list.
-        assert section.find_previous("div", class_="article-text") is not None
-        heading = section.find_previous_sibling()
-        assert heading.name == "h2" and heading["id"] == section["aria-labelledby"] == "in-the-collection"
-        assert heading.get_text().startswith("This article in the collection")
+        # The page ends with the heading, which its contents list, and a link to its part of the
+        # analysis: the file beside it, which the page's script shows in the link's place.
+        heading = page.find("h2", id="in-the-collection")
+        assert heading is not None and heading.get_text().startswith("This article in the collection")
+        assert heading.find_previous("div", class_="article-text") is not None
         assert page.select_one('nav.md-nav--secondary a[href="#in-the-collection"]') is not None
+        slot = heading.find_next_sibling()
+        assert "article-collection-slot" in slot["class"] and slot["data-collection"] == "collection.html"
+        assert slot.find("a")["href"] == "collection.html"
+        assert page.select_one("section.article-collection") is None
+        collection = soup(site / "articles" / row["slug"] / "collection.html")
+        section = collection.select_one("section.article-collection")
+        # On its own page it sits under the same heading and leads back to the article.
+        assert collection.find(id=section["aria-labelledby"]).get_text() == heading.get_text().rstrip("¶")
+        assert collection.select_one('a[href="./"]') is not None
         # It links to the corpus page, and the corpus page links to the article.
         assert any(a["href"].endswith("analysis/") for a in section.select("a[href]"))
         # Its actors are the article's own most mentioned, with counts and first mentions on the page.
@@ -383,10 +419,11 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
                         key=lambda a: (-a["counts"][row["slug"]]["count"], a["name"]))
         # The top eight, and any tied with the eighth.
         top = [a for a in ranked if a["counts"][row["slug"]]["count"] >= ranked[min(7, len(ranked) - 1)]["counts"][row["slug"]]["count"]]
-        marks = section.select("#chart-article-actors .chart-wide a.chart-mark")
-        assert [m["href"] for m in marks] == [f"#{a['counts'][row['slug']]['first']}" for a in top]
+        marks = section.select("#chart-article-actors td a")
+        # Links to the article's own paragraphs lead there from both pages ("./#p3").
+        assert [m["href"] for m in marks] == [f"./#{a['counts'][row['slug']]['first']}" for a in top]
         for mark in marks:
-            assert page.find(id=mark["href"][1:]) is not None
+            assert page.find(id=mark["href"][3:]) is not None
         # Every theme is there, in the same words as on the corpus page.
         for theme in analysis["themes"]:
             item = section.select_one(f'li[data-theme="{theme["id"]}"]')
@@ -394,9 +431,9 @@ def test_each_article_page_ends_with_its_part_of_the_analysis(site, analysis):
             assert item is not None and f"keywords: {cell['keyword_count']}" in item.get_text()
             if cell["quote"]:
                 assert comparable(cell["quote"]["quote"]) in comparable(item.get_text())
-                assert item.select_one("a.quote")["href"] == f"#{cell['quote']['anchor']}"
+                assert item.select_one("a.quote")["href"] == f"./#{cell['quote']['anchor']}"
             if cell["state"] == "absent":
-                assert [a["href"] for a in item.select("a.quote")] == [f"#{q['anchor']}" for q in cell["reason_quotes"]]
+                assert [a["href"] for a in item.select("a.quote")] == [f"./#{q['anchor']}" for q in cell["reason_quotes"]]
                 for quote in cell["reason_quotes"]:
                     assert comparable(quote["quote"]) in comparable(page.find(id=quote["anchor"]).get_text())
         for event in [e for e in analysis["timeline"] + analysis["expectations"] if e["article"] == row["slug"]]:
@@ -408,11 +445,11 @@ def test_repeated_passages_are_linked_both_ways(site, analysis):
     assert pairs
     for pair in pairs:
         for here, there in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
-            section = soup(site / "articles" / here["article"] / "index.html").select_one("section.article-collection")
+            section = collection_section(site, here["article"])
             hrefs = {a["href"] for a in section.select("a[href]")}
-            wanted = f"#{there['anchor']}" if there["article"] == here["article"] else f"../../{there['url']}"
+            wanted = f"./#{there['anchor']}" if there["article"] == here["article"] else f"../../{there['url']}"
             assert wanted in hrefs, (here["article"], wanted)
-            assert f"#{here['anchor']}" in hrefs
+            assert f"./#{here['anchor']}" in hrefs
 
 
 def test_the_analysis_page_is_found_by_its_headings_not_its_quotes(site):
@@ -438,56 +475,53 @@ def test_each_article_has_its_own_data_file_linked_from_its_page(site, analysis)
         assert data["article"] == row and data["tags"] == analysis["tags"][row["slug"]]
         counts = {a["name"]: a["count"] for a in data["actors"]}
         assert counts == {a["name"]: a["counts"][row["slug"]]["count"] for a in analysis["actors"] if a["counts"][row["slug"]]["count"]}
-        page = soup(site / "articles" / row["slug"] / "index.html")
-        link = page.select_one(f'section.article-collection a[href$="analysis/articles/{row["slug"]}.json"]')
+        link = collection_section(site, row["slug"]).select_one(f'a[href$="analysis/articles/{row["slug"]}.json"]')
         assert link is not None
     # Small enough to hold everything: one file, not split.
     assert "split" not in analysis
 
 
-def test_the_article_chart_has_its_numbers_in_a_table(site, analysis):
+def test_the_article_chart_is_its_numbers_in_one_table(site, analysis):
     for row in analysis["articles"]:
-        section = soup(site / "articles" / row["slug"] / "index.html").select_one("section.article-collection")
-        marks = [m.get_text() for m in section.select("#chart-article-actors .chart-wide text.chart-value")]
-        cells = [td.get_text(strip=True) for td in section.select('details > table[data-table="article-actors"] td')]
-        assert marks and marks == cells
+        section = collection_section(site, row["slug"])
+        chart = section.select_one("#chart-article-actors")
+        # One copy: the table is the picture; no second table of the same counts.
+        assert len(section.select("table")) == 1 and chart.select_one("table.chart-bars caption").get_text(strip=True)
+        counts = {a["name"]: a["counts"][row["slug"]]["count"] for a in analysis["actors"]}
+        for tr in chart.select("tbody tr"):
+            assert tr.find("td").get_text(strip=True) == str(counts[tr.find("th").get_text(strip=True)])
 
 
 def test_each_dots_area_is_in_proportion_to_its_count(page, analysis):
-    grid = page.select_one("#chart-actors .chart-wide svg")
-    # Each mark is its dot (none for a count of 0) followed by its count.
-    areas, zeros = [], 0
-    for text in grid.select("text.chart-value"):
-        count, dot = int(text.get_text()), text.find_previous_sibling()
+    grid = page.select_one("#chart-actors table.chart-grid")
+    areas = []
+    for cell in grid.select("tbody td"):
+        count, dot = int(cell.get_text(strip=True)), cell.select_one(".chart-mark")
+        # The dot's diameter is --v of the largest's: its area is --v squared.
+        size = float(re.fullmatch(r"--v:([\d.]+)", dot["style"]).group(1))
         if count:
-            assert dot.name == "circle"
-            areas.append((float(dot["r"]) ** 2, count))
+            areas.append((size ** 2, count))
         else:
-            zeros += 1
-            assert dot.name != "circle" or dot.find_next_sibling("text") is not text
+            assert size == 0
     largest = max(count for _, count in areas)
-    top = next(area for area, count in areas if count == largest)
     for area, count in areas:
-        # r is written to 0.1: the area is the count's share of the largest dot's, within that rounding.
-        assert area / top == pytest.approx(count / largest, abs=0.02), (area, count)
+        # The diameter is written to three places: the area is the count's share of the largest dot's.
+        assert area == pytest.approx(count / largest, abs=0.005), (area, count)
     # NATO's 27 against South Korea's 2: 13.5 : 1 in area, as in count.
-    assert any(count == largest for _, count in areas) and min(count for _, count in areas) < largest / 10
+    assert min(count for _, count in areas) < largest / 10
 
 
-@pytest.mark.parametrize("drawing", ["chart-wide", "chart-narrow"])
-def test_every_articles_actor_bars_share_one_scale(site, analysis, drawing):
-    per_mention = set()
+def test_every_articles_actor_bars_share_one_scale(site, analysis):
     largest = max(cell["count"] for actor in analysis["actors"] for cell in actor["counts"].values())
+    shares = []
     for row in analysis["articles"]:
-        chart = soup(site / "articles" / row["slug"] / "index.html").select_one("#chart-article-actors")
-        bars = chart.select(f".{drawing} svg rect.chart-bar")
-        values = [int(text.get_text()) for text in chart.select(f".{drawing} svg text.chart-value")]
-        assert bars and len(bars) == len(values)
-        per_mention |= {float(bar["width"]) / value for bar, value in zip(bars, values)}
+        chart = collection_section(site, row["slug"]).select_one("#chart-article-actors")
+        for cell in chart.select("tbody td"):
+            shares.append((float(re.fullmatch(r"--v:([\d.]+)", cell["style"]).group(1)), int(cell.get_text(strip=True))))
         assert f"a full bar is {largest} mentions" in chart.select_one("figcaption").get_text()
-    # One length per mention on every page (widths are written to 0.1): 18 mentions of NATO draw
-    # shorter than 27.
-    assert max(per_mention) - min(per_mention) < 0.1, per_mention
+    # A bar is its count's share of the one scale on every page: 18 mentions of NATO draw shorter than 27.
+    assert shares and all(share == pytest.approx(count / largest, abs=0.001) for share, count in shares)
+    assert any(share == 1 for share, _ in shares)
 
 
 def test_a_capital_counts_for_its_country_also_where_it_names_the_city(analysis):

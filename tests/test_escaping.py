@@ -135,7 +135,7 @@ def test_the_article_page_shows_every_field_as_text(injected_site):
 def test_a_reason_and_the_words_it_quotes_show_as_text_with_the_words_linked(injected_site):
     wanted = REASON.replace('"', "")
     for path, href in ((injected_site / "analysis" / "index.html", f"../articles/{SLUG}/#p1"),
-                       (injected_site / "articles" / SLUG / "index.html", "#p1")):
+                       (injected_site / "articles" / SLUG / "collection.html", "./#p1")):
         page = soup(path)
         [quoted] = [a for a in page.select("a.quote") if a.get_text() == "“quotes <img src=x data-injected=1 onerror=alert(1)>”"]
         assert quoted["href"] == href
