@@ -112,6 +112,12 @@ def new_page(chromium, served, request, **context_options):
     return page
 
 
+def scrolled(page) -> None:
+    """Wait until the page has stopped scrolling (focus scrolls smoothly), so that a key pressed
+    next is not lost in the scroll, and Material's tracking of the address is done with it."""
+    page.wait_for_function("new Promise(done => { const y = scrollY; setTimeout(() => done(y === scrollY), 200); })")
+
+
 def transitions_done(page) -> None:
     """Wait until no CSS transition or animation is running, so that what is read (colours,
     opacity) is what a reader sees once the page has settled."""

@@ -78,6 +78,7 @@ class Grid:
     rows: list[str]
     row_links: list[Link | None]
     columns: list[str]
+    column_links: list[Link | None]
     cells: list[list[Dot | None]]
     shape: str = "dot"
     kind: str = "grid"
@@ -122,12 +123,12 @@ def bars(
 
 def grid(
     id: str, title: str, corner: str, rows: list[str], columns: list[str], cells: dict[tuple[int, int], Cell],
-    shape: str = "dot", row_links: list[Link | None] | None = None,
+    shape: str = "dot", row_links: list[Link | None] | None = None, column_links: list[Link | None] | None = None,
 ) -> Grid:
-    """Rows against columns; a dot's area is in proportion to its value."""
+    """Rows against columns; a dot's area is in proportion to its value. `row_links` and
+    `column_links` give a row's or a column's name a link, or None."""
     largest = max((cell.value for cell in cells.values()), default=0) or 1
-    links = list(row_links or [])
-    return Grid(id, title, corner, rows, [links[i] if i < len(links) else None for i in range(len(rows))], columns, [
+    return Grid(id, title, corner, rows, _each(row_links, len(rows)), columns, _each(column_links, len(columns)), [
         [Dot(cells[(i, j)], dot_size(cells[(i, j)].value, largest)) if (i, j) in cells else None for j in range(len(columns))]
         for i in range(len(rows))
     ], shape)
@@ -154,6 +155,12 @@ def timeline(id: str, title: str, dated: list[tuple[str, Cell]], undated: list[C
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _each(links: list[Link | None] | None, count: int) -> list[Link | None]:
+    """One link or None for each of `count` names."""
+    links = list(links or [])
+    return [links[i] if i < len(links) else None for i in range(count)]
 
 
 def _share(value: float, largest: float) -> float:

@@ -59,8 +59,8 @@ def keyword_rows(analysis: dict, top: int = 20) -> list[dict]:
 
 
 def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dict | None = None) -> Chart:
-    """Mentions of the most-mentioned actors: per article (a grid of dots, an actor a row and an
-    article a column), or in all (bars). `contexts` (corpus.analyse.contexts.actor_links) links each
+    """Mentions of the most-mentioned actors: per article (a grid of dots, an article a row and an
+    actor a column), or in all (bars). `contexts` (corpus.analyse.contexts.actor_links) links each
     actor's name to its lines in context."""
     actors = top_with_ties(analysis["actors"], top, "total")
     titles = labels(analysis)
@@ -78,8 +78,8 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dic
                     ("Actor", "Mentions"), rows, links=names)
     articles = analysis["articles"]
     cells = {}
-    for i, actor in enumerate(actors):
-        for j, article in enumerate(articles):
+    for j, actor in enumerate(actors):
+        for i, article in enumerate(articles):
             count = actor["counts"][article["slug"]]
             first = count["first"]
             cells[(i, j)] = Cell(
@@ -88,8 +88,9 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dic
                 f"{root}articles/{article['slug']}/#{first}" if first else None,
                 "chart-dot" if count["count"] else "chart-dot chart-zero",
             )
-    return grid("chart-actors", title, "Actor", [a["name"] for a in actors], [titles[a["slug"]] for a in articles], cells,
-                row_links=names)
+    # An article a row, so that the picture is short enough to open the page with the articles.
+    return grid("chart-actors", title, "Article", [titles[a["slug"]] for a in articles], [a["name"] for a in actors], cells,
+                column_links=names)
 
 
 def actor_totals_figure(analysis: dict, root: str, top: int = 8, contexts: dict | None = None) -> Chart:
