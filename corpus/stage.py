@@ -190,12 +190,12 @@ def article_facts(articles: list[Article], data, stopwords: frozenset[str], cach
 def maintainer_files(docs: Path, articles: list[Article]) -> dict[str, bytes]:
     """Every file of docs/ as it is, but the pages the stage writes itself (the articles and the
     home page)."""
-    written_by_stage = {pages.article_path(article) for article in articles} | {pages.HOME_PAGE}
+    written_by_stage = {f"{ARTICLES_DIR}/{article.slug}.md" for article in articles} | {pages.HOME_PAGE}
     found = {}
     for path in sorted(docs.rglob("*")):
         name = path.relative_to(docs).as_posix()
         if path.is_file() and name not in written_by_stage and not name.startswith(f"{ARTICLES_DIR}/"):
-            found[name] = path.read_bytes()
+            found[pages.page_path(name)] = path.read_bytes()
     return found
 
 

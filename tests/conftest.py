@@ -64,6 +64,16 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The site built by Zensical from a copy of the project, for the same address as `site`."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    site_dir = project.parent / "site"
+    result = run_zensical_build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
 def dated(tmp_path_factory) -> tuple[Path, Path]:
     """(project, site): the project with four synthetic articles added (outlets stated or not,
     publication dates given or not), built once per session."""

@@ -82,14 +82,17 @@ def test_the_stage_writes_only_into_build_and_the_engine_configs_name_its_docs(t
     for name in ("mkdocs.yml", "zensical.yml"):
         config = yaml.safe_load((stage_dir / name).read_text())
         assert config["docs_dir"] == "docs" and "hooks" not in config
-        assert "articles/nato-russia-and-north-korea.md" in str(config["nav"])
+        assert "articles/nato-russia-and-north-korea/index.md" in str(config["nav"])
     # MkDocs' configuration names Material's compiled assets; Zensical's theme is overrides/ less Material's own templates.
     assert yaml.safe_load((stage_dir / "mkdocs.yml").read_text())["extra"]["theme_assets"]["bundle"].startswith("assets/javascripts/bundle.")
     theme = stage_dir / "theme-zensical"
     assert (theme / "main.html").is_file() and not (theme / "base.html").exists()
     docs = stage_dir / "docs"
-    for page in ("index.md", "analysis.md", "article-index.md", "contexts.md", "tags.md", "articles/there-is-no-way-back.md"):
+    # Each page is the index.md of the folder of its address, so that its links mean the same to both engines.
+    for page in ("index.md", "analysis/index.md", "article-index/index.md", "contexts/index.md", "tags/index.md",
+                 "articles/there-is-no-way-back/index.md", "articles/there-is-no-way-back/collection.html"):
         assert (docs / page).is_file(), page
+    assert not (docs / "analysis.md").exists() and not (docs / "articles" / "there-is-no-way-back.md").exists()
     for data in ("analysis.json", "collection.jsonl", "collection.csv", "citations/there-is-no-way-back.bib",
                  "analysis/articles/there-is-no-way-back.json", "contexts/data/index.json"):
         assert (docs / data).is_file(), data
@@ -128,7 +131,7 @@ def test_a_rebuild_from_the_cache_makes_what_a_cold_build_makes_and_computes_onl
     changed = {path for path in warm if before.get(path) != warm[path]}
     # Of the per-article pages and citations, only the edited article's page changes (a word of
     # its text is not in its citation).
-    assert {path for path in changed if re.match(r"docs/(articles|citations)/", path)} == {"docs/articles/synthetic-0007.md"}
+    assert {path for path in changed if re.match(r"docs/(articles|citations)/", path)} == {"docs/articles/synthetic-0007/index.md"}
     assert found["written"] == len(changed)
     # The same stage from nothing: the cache, the incremental resemblance included, changed nothing.
     subprocess.run(["rm", "-rf", str(project / "build")], check=True)

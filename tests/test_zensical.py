@@ -6,30 +6,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
 from conftest import BASE_PATH, DOCS, TEST_SITE_URL, run_zensical_build, soup
+from project import copy_project
 from corpus.read.articles import load_articles
 from corpus.text import html_text
 from corpus.write.metadata import json_ld, meta_tags
-from project import copy_project
 
 ARTICLES = load_articles(DOCS)
 # The files the stage generates, which both engines publish as they are.
 GENERATED = ("analysis.json", "collection.jsonl", "collection.csv", "analysis/articles", "citations", "contexts/data")
 PAGES = ["", "analysis/", "article-index/", "contexts/", "tags/"] + [f"articles/{a.slug}/" for a in ARTICLES]
-
-
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    """The site built by Zensical from a copy of the project, for the same address as `site`."""
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    site_dir = project.parent / "site"
-    result = run_zensical_build(project, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
 
 
 @pytest.fixture(scope="session")
@@ -72,17 +61,22 @@ def test_each_article_head_carries_its_citation_metadata(zensical_site, article)
     assert "<" not in script.string
     # The header with its citations, and the article's part of the analysis after its text.
     assert page.select_one("header.article-header details.article-cite .citation") is not None
-    assert page.select_one(".article-text ~ section.article-collection svg[role=img]") is not None
+    # Its part of the analysis is the file beside it, the same as MkDocs publishes, and the page links to it.
+    assert page.select_one('.article-collection-slot a[href="collection.html"]') is not None
+    assert (zensical_site / "articles" / article.slug / "collection.html").is_file()
 
 
 def test_the_analysis_page_has_the_same_pictures_and_tables_as_mkdocs(zensical_site, site):
     mine, theirs = (soup(folder / "analysis" / "index.html") for folder in (zensical_site, site))
-    pictures = [(f["id"], f.select_one("svg title").get_text()) for f in mine.select("figure.chart")]
-    assert len(pictures) >= 5
-    assert pictures == [(f["id"], f.select_one("svg title").get_text()) for f in theirs.select("figure.chart")]
+    def pictures(page):
+        return [(f["id"], " ".join(f.get_text().split())) for f in page.select("figure.chart")]
+
+    assert len(pictures(mine)) >= 5
+    assert pictures(mine) == pictures(theirs)
     assert [t["data-table"] for t in mine.select("table[data-table]")] == [t["data-table"] for t in theirs.select("table[data-table]")]
-    # Each picture's marks link to the words they count.
-    assert all(a["href"] for a in mine.select("figure.chart a.chart-mark"))
+    # Each picture's counts link to the words they count, as MkDocs' do.
+    links = [a["href"] for a in mine.select("figure.chart td a, figure.chart .chart-years a")]
+    assert len(links) > 40 and links == [a["href"] for a in theirs.select("figure.chart td a, figure.chart .chart-years a")]
 
 
 def test_words_in_context_has_its_data(zensical_site):
@@ -108,31 +102,6 @@ def test_the_downloads_are_those_mkdocs_publishes(zensical_site, site):
     assert compared >= 3 * len(ARTICLES) + 5
     for source in (DOCS / "sources").glob("*.txt"):
         assert (zensical_site / "sources" / source.name).read_bytes() == source.read_bytes()
-
-
-def test_every_internal_link_resolves(zensical_site):
-    base = f"http://site{BASE_PATH}"
-    checked = 0
-    for html in sorted(zensical_site.rglob("*.html")):
-        url = base + html.relative_to(zensical_site).as_posix()
-        page = soup(html)
-        for element, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
-            for tag in page.find_all(element):
-                value = tag.get(attribute)
-                if not value or value.startswith(("mailto:", "data:", "javascript:")):
-                    continue
-                target, fragment = urldefrag(urljoin(url, value))
-                if not target.startswith(base):
-                    assert element == "a" or "canonical" in tag.get("rel", []), (html, value)
-                    continue
-                path = zensical_site / unquote(urlsplit(target).path)[len(BASE_PATH):]
-                if path.is_dir() or target.endswith("/"):
-                    path = path / "index.html"
-                assert path.is_file(), (html, value)
-                if fragment and path.suffix == ".html":
-                    assert soup(path).find(id=fragment) is not None, (html, value)
-                checked += 1
-    assert checked > 200
 
 
 @pytest.mark.browser

@@ -45,7 +45,7 @@ FILE_MAX = 24_000
 RAW_TARGET = 72_000
 
 # Where the page and its data live in the built site.
-PAGE = "contexts.md"
+PAGE = "contexts/index.md"
 DATA_DIR = "contexts/data"
 INDEX_FILE = "index.json"
 

@@ -31,7 +31,7 @@ PROJECT_ONLY = ("hooks", "watch", "docs_dir", "site_dir")
 MATERIAL_ONLY = ("base.html", "partials/nav-item.html", "partials/search.html", "assets/javascripts/workers")
 
 # Pages of the site besides the articles, in the order the sidebar lists them.
-SITE_PAGES = (HOME_PAGE, ANALYSIS_PAGE, ARTICLE_INDEX_PAGE, CONTEXTS_PAGE, "tags.md")
+SITE_PAGES = (HOME_PAGE, ANALYSIS_PAGE, ARTICLE_INDEX_PAGE, CONTEXTS_PAGE, "tags/index.md")
 
 # -----------------------------------------------------------------------------
 # Functions

@@ -23,9 +23,12 @@ from corpus.write.templates import environment, render
 # Data
 # -----------------------------------------------------------------------------
 
-# Where the generated pages and files go, relative to the stage's docs folder.
-ANALYSIS_PAGE = "analysis.md"
-ARTICLE_INDEX_PAGE = "article-index.md"
+# Where the generated pages and files go, relative to the stage's docs folder. Every page but the
+# home page is the index.md of a folder named as its address, so that the page's folder is its
+# address: a relative link in its HTML then leads to the same place on both engines (MkDocs reads
+# it from the address, Zensical from the Markdown file's folder).
+ANALYSIS_PAGE = "analysis/index.md"
+ARTICLE_INDEX_PAGE = "article-index/index.md"
 CONTEXTS_PAGE = contexts.PAGE
 HOME_PAGE = "index.md"
 CITATIONS_DIR = "citations"
@@ -76,14 +79,22 @@ def page_url(path: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
+def page_path(name: str) -> str:
+    """Where a page of docs/ goes in the stage: a Markdown page but index.md becomes the index.md
+    of a folder of its name (tags.md, tags/index.md); any other file stays where it is."""
+    if not name.endswith(".md") or name == "index.md" or name.endswith("/index.md"):
+        return name
+    return name.removesuffix(".md") + "/index.md"
+
+
 def root_from(url: str) -> str:
     """The way from a page's address to the site root, ending in '/'."""
     return "../" * url.count("/") or "./"
 
 
 def article_path(article: Article) -> str:
-    """The Markdown file of an article's page in the stage."""
-    return f"{ARTICLES_DIR}/{article.slug}.md"
+    """The Markdown file of an article's page in the stage, in the folder of its address."""
+    return f"{ARTICLES_DIR}/{article.slug}/index.md"
 
 
 def article_page(
