@@ -16,12 +16,13 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
 import yaml
 
+from corpus import inputs
 from corpus.analyse import contexts
 from corpus.analyse.analysis import analyse, article_data, article_view, corpus_data
 from corpus.analyse.facts import data_digest, data_facts, text_facts
@@ -50,9 +51,26 @@ SPLIT_OVER = 1_000_000
 # The theme folder both engines read, relative to the project folder.
 OVERRIDES = "overrides"
 
+# What the stage writes into its folder: a rerun with unchanged inputs checks that it is all there.
+OUTPUTS = ("docs", "theme-zensical", "mkdocs.yml", "zensical.yml")
+
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
+
+
+class Clock:
+    """How long each phase of a run took, in seconds, by name."""
+
+    def __init__(self, started: float) -> None:
+        self.phases: dict[str, float] = {}
+        self._last = started
+
+    def lap(self, name: str) -> None:
+        """The time since the last lap is the phase `name`'s."""
+        now = time.perf_counter()
+        self.phases[name] = self.phases.get(name, 0.0) + now - self._last
+        self._last = now
 
 
 class StageError(CorpusError):
@@ -70,6 +88,7 @@ class Staged:
     removed: int
     computed: dict[str, int]
     seconds: float
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 # -----------------------------------------------------------------------------
@@ -92,9 +111,18 @@ def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = No
 
 
 def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
+    folder = root / STAGE_DIR
+    # Nothing to do when no input changed since the last run and what it wrote is all there.
+    started = time.perf_counter()
+    given = inputs.fingerprint(root, cache.salt, site_url or "")
+    last = cache.value("inputs")
+    if last and last["fingerprint"] == given and inputs.sizes(folder, OUTPUTS) == last["sizes"]:
+        return Staged(folder, last["articles"], last["files"], 0, 0, {}, 0.0, {"unchanged": time.perf_counter() - started})
+    clock = Clock(started)
     if cache.folder is not None:
         templates.keep_compiled(cache.folder / "templates")
     project = check_project(root, cache, site_url)
+    clock.lap("read and check")
     if project.problems:
         raise StageError(*project.problems)
     settings, articles, data = project.settings, project.articles, project.data
@@ -109,15 +137,20 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
         for article in articles
     ))
     facts = gather_facts()
+    clock.lap("each article's facts")
     resemblance = dict(cache.value("resemblance") or {}, keys=keys)
     analysis = analyse(articles, data, project.stopwords, facts, resemblance)
     cache.keep("resemblance", resemblance)
+    clock.lap("analyse")
     actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
     problems = [line for text, _ in facts.values() for line in text.problems]
+    remembered = cache.value("contexts") or {}
     index = contexts.build_index(
         articles, known={slug: text.lines for slug, (text, _) in facts.items()},
-        measure=cache.memo("gzip-sizes", contexts.gzip_bound),
+        measure=cache.memo("gzip-sizes", contexts.gzip_bound), memory=remembered,
     )
+    cache.keep("contexts", remembered)
+    clock.lap("words in context")
     weight = contexts.gzip_bound(index.index_bytes)
     if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
         problems.append(
@@ -129,6 +162,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
 
     files: dict[str, str | bytes] = maintainer_files(root / DOCS_DIR, articles)
     cited = gather_citations()
+    clock.lap("citations")
     collection_section = pages.collection_sections(analysis, actor_links)
     for article, citation in zip(articles, cited):
         for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
@@ -140,19 +174,21 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
         )
         files[pages.collection_path(article)] = collection_section(article, view, settings.language)
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
+    clock.lap("article pages")
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
     files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
     files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
     files[pages.CONTEXTS_PAGE] = pages.contexts_page(index)
     files.update(index.paths())
+    clock.lap("other pages")
     # Written compact, the analysis is no larger than indented: past the limit so, it is split.
     whole = _json(analysis) if len(_json(analysis, indent=None).encode("utf-8")) <= SPLIT_OVER else ""
     files["analysis.json"] = whole if whole and len(whole.encode("utf-8")) <= SPLIT_OVER else _json(corpus_data(analysis))
     records = collection.rows(articles, settings.site_url, analysis["tags"])
     files["collection.jsonl"] = collection.jsonl(records)
     files["collection.csv"] = collection.csv_text(records)
+    clock.lap("downloads")
 
-    folder = root / STAGE_DIR
     written, removed, digests = write_tree(folder / "docs", files, cache.value("written"))
     cache.keep("written", digests)
     nav = engine.navigation(articles, set(files))
@@ -165,8 +201,11 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
+    clock.lap("write")
+    cache.keep("inputs", {"fingerprint": given, "sizes": inputs.sizes(folder, OUTPUTS), "articles": len(articles), "files": len(files)})
     cache.save()
-    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0)
+    clock.lap("save the cache")
+    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0, clock.phases)
 
 
 def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> tuple[Callable[[], dict], dict]:
@@ -209,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corpus.stage", description=__doc__.splitlines()[0])
     parser.add_argument("root", nargs="?", default=".", help="the project folder (the one holding mkdocs.yml)")
     parser.add_argument("--site-url", help="the site's address, in place of mkdocs.yml's site_url")
+    parser.add_argument("--times", action="store_true", help="print how long each phase took")
     args = parser.parse_args(argv)
     root = Path(args.root)
     if not (root / CONFIG).is_file():
@@ -222,6 +262,12 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         print(f"{len(error.lines)} problem(s) found in {time.perf_counter() - started:.1f} s; nothing was written", file=sys.stderr)
         return 1
+    if "unchanged" in staged.phases:
+        print(f"{staged.articles} articles: nothing changed since the last stage in {staged.folder} "
+              f"({staged.seconds:.2f} s to find out)", file=sys.stderr)
+        return 0
+    if args.times:
+        print("; ".join(f"{name} {seconds:.2f} s" for name, seconds in staged.phases.items()), file=sys.stderr)
     computed = ", ".join(f"{kind} {count}" for kind, count in staged.computed.items())
     print(
         f"{staged.articles} articles staged in {staged.folder} in {staged.seconds:.1f} s: {staged.files} files, "

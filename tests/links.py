@@ -111,9 +111,8 @@ def crawl_site(folder: Path, base: str, site_url: str) -> Crawl:
             status, data, _ = site.get(index_url)
             if status == 200:
                 index = json.loads(data)
-                last = max(leaf[-1] for leaf in index["leaves"])
-                for number in range(last + 1):
-                    site.check(crawl, index_url, f"{index['folder']}/{number}.json", "script")
+                for name in index["files"]:
+                    site.check(crawl, index_url, name, "script")
     return crawl
 
 

@@ -83,13 +83,13 @@ def test_every_picture_is_one_table_or_list_that_names_what_it_shows(page, analy
             # A screen reader reads it as a table: each row named by its heading, each column by its own.
             assert drawn[0].select("thead th[scope=col]") and all(row.find("th", scope="row") for row in drawn[0].select("tbody tr"))
         assert figure.find("figcaption").get_text(strip=True)
-    # The overview's numbers: an actor a row, an article a column, each count written out.
+    # The overview's numbers: an article a row, an actor a column, each count written out.
     grid = page.select_one("#chart-actors table")
     top = [a for a in analysis["actors"] if a["total"] >= analysis["actors"][7]["total"]]
-    assert [row.find("th").get_text(strip=True) for row in grid.select("tbody tr")] == [a["name"] for a in top]
-    assert [th.get_text(strip=True) for th in grid.select("thead th")][1:] == [row["label"] for row in analysis["articles"]]
+    assert [row.find("th").get_text(strip=True) for row in grid.select("tbody tr")] == [row["label"] for row in analysis["articles"]]
+    assert [th.get_text(strip=True) for th in grid.select("thead th")][1:] == [a["name"] for a in top]
     shown = [[td.get_text(strip=True) for td in row.find_all("td")] for row in grid.select("tbody tr")]
-    assert shown == [[str(a["counts"][row["slug"]]["count"]) for row in analysis["articles"]] for a in top]
+    assert shown == [[str(a["counts"][row["slug"]]["count"]) for a in top] for row in analysis["articles"]]
 
 
 def test_the_timeline_lists_every_dated_entry_under_its_year_and_the_rest_apart(page, analysis):

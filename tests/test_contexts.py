@@ -5,6 +5,7 @@ page's own search code run under Node, and the built page."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import shutil
 import subprocess
@@ -131,6 +132,33 @@ def test_a_passage_that_does_not_follow_the_original_is_refused_in_one_line(arti
     assert not any(row[0] == 0 for content in index.files.values() for rows in json.loads(content)["lines"].values() for row in rows)
 
 
+def test_an_index_made_again_after_edits_is_the_one_made_afresh_and_reuses_unchanged_files(tmp_path):
+    from dataclasses import replace
+
+    project = copy_project(tmp_path / "project")
+    add_synthetic_articles(project, 12)
+    articles = load_articles(project / "docs")
+    memory: dict = {}
+    first = contexts.build_index(articles, file_max=2_500, raw_target=6_000, budget=40_000, memory=memory)
+    # A word of one article changed, a word added to another, a paragraph's words taken from a third.
+    edited = list(articles)
+    for number, (old, new) in ((2, (" the ", " thex ")), (5, (" of ", " of of ")), (9, (" and ", " "))):
+        edited[number] = replace(edited[number], body=edited[number].body.replace(old, new, 1),
+                                 original_text=edited[number].original_text.replace(old, new, 1))
+    again = contexts.build_index(edited, file_max=2_500, raw_target=6_000, budget=40_000, memory=memory)
+    fresh = contexts.build_index(edited, file_max=2_500, raw_target=6_000, budget=40_000)
+    assert again.index == fresh.index and again.files == fresh.files
+    assert again.index != first.index
+    # An unchanged collection makes the same index again from memory.
+    assert contexts.build_index(edited, file_max=2_500, raw_target=6_000, budget=40_000, memory=memory).files == fresh.files
+    # One word edited in place: most data files hold only unchanged lines, and are the same files.
+    edited[4] = replace(edited[4], body=edited[4].body.replace(" the ", " thex ", 1),
+                        original_text=edited[4].original_text.replace(" the ", " thex ", 1))
+    once = contexts.build_index(edited, file_max=2_500, raw_target=6_000, budget=40_000, memory=memory)
+    assert once.files == contexts.build_index(edited, file_max=2_500, raw_target=6_000, budget=40_000).files
+    assert len(set(once.files) - set(fresh.files)) < len(once.files) / 10
+
+
 # -----------------------------------------------------------------------------
 # The index
 # -----------------------------------------------------------------------------
@@ -150,7 +178,7 @@ def test_the_index_holds_every_line_once_in_files_within_budget(index, articles)
     for term in total:
         holders = [leaf for leaf in leaves if (leaf[1] and leaf[0] == term) or (not leaf[1] and term.startswith(leaf[0]))]
         assert len(holders) == 1, term
-        names = {f"{n}.json" for leaf in holders for n in range(leaf[3], leaf[4] + 1)}
+        names = {index.index["files"][n] for leaf in holders for n in range(leaf[3], leaf[4] + 1)}
         assert all(term in json.loads(index.files[name])["lines"] for name in names), term
     # The index file and a batch of data files fit in one search's budget.
     weight = contexts.gzip_size(index.index_bytes)
@@ -340,11 +368,15 @@ def test_the_page_is_a_form_that_says_how_words_are_found(site):
         "Collection order", "By the words before (nearest first)", "By the words after"]
     # Without the page's code there is no prompt to type and press Enter.
     assert page.select_one("[data-contexts-status]").get_text() == ""
-    # Data: the index file and the data files it names, in a folder named after their content.
-    index = json.loads((site / "contexts" / "data" / "index.json").read_text())
-    folder = site / "contexts" / "data" / index["folder"]
-    assert len(list(folder.glob("*.json"))) == max(leaf[4] for leaf in index["leaves"]) + 1
-    assert all(len(gzip.compress(p.read_bytes(), 6)) <= contexts.FILE_MAX for p in folder.glob("*.json"))
+    # Data: the index file and the data files it names, each named after its content.
+    folder = site / "contexts" / "data"
+    index = json.loads((folder / "index.json").read_text())
+    assert len(index["files"]) == max(leaf[4] for leaf in index["leaves"]) + 1
+    assert sorted(p.name for p in folder.glob("*.json") if p.name != "index.json") == sorted(set(index["files"]))
+    for name in index["files"]:
+        content = (folder / name).read_bytes()
+        assert name == hashlib.sha256(content).hexdigest()[:16] + ".json"
+        assert len(gzip.compress(content, 6)) <= contexts.FILE_MAX
     # The page is in the navigation, as the article index is.
     home = soup(site / "index.html")
     assert home.select_one("nav.md-nav--primary a[href='contexts/']") is not None
@@ -368,7 +400,7 @@ def test_actor_names_and_distinctive_words_link_to_their_contexts(site):
     # The table's column heading, the links' context, says where they lead.
     assert "links to its lines in context in all articles" in table.select_one("thead th").get_text()
     for chart in ("#chart-actors", "#chart-actor-totals"):
-        named = analysis.select(f"{chart} tbody th a")
+        named = analysis.select(f"{chart} th a")
         assert named and all(check(link, site / "analysis")["case"] == ["1"] for link in named)
         assert all(link["aria-label"].startswith(f"{link.get_text()} in context in all articles: ") for link in named)
     for link in analysis.select("table[data-table=keyword] a.keyword"):

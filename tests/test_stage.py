@@ -120,9 +120,16 @@ def test_a_rebuild_from_the_cache_makes_what_a_cold_build_makes_and_computes_onl
     cold = stage(project)
     assert cold.returncode == 0, cold.stdout + cold.stderr
     assert computed(cold)["citations"] == 48
-    again = stage(project)
-    assert {k: v for k, v in computed(again).items()} == {"fidelity": 0, "text-facts": 0, "data-facts": 0, "citations": 0, "written": 0}
     before = tree(project / "build" / "stage")
+    # Nothing changed: the stage finds that out and does nothing.
+    again = stage(project)
+    assert again.returncode == 0 and "nothing changed since the last stage" in again.stderr
+    assert tree(project / "build" / "stage") == before
+    # Its output is checked, not trusted: a file removed from it is made again, and only that.
+    (project / "build" / "stage" / "docs" / "articles" / "synthetic-0003" / "collection.html").unlink()
+    mended = stage(project)
+    assert computed(mended) == {"fidelity": 0, "text-facts": 0, "data-facts": 0, "citations": 0, "written": 1}
+    assert tree(project / "build" / "stage") == before
     edit_one_word(project, "synthetic-0007")
     edited = stage(project)
     found = computed(edited)
@@ -141,6 +148,28 @@ def test_a_rebuild_from_the_cache_makes_what_a_cold_build_makes_and_computes_onl
     actors = project / "data" / "actors.yml"
     actors.write_text(actors.read_text() + "- name: Mindoro\n  kind: place\n  aliases: [Mindoro]\n", encoding="utf-8")
     assert computed(stage(project))["data-facts"] == 48
+
+
+def test_the_fingerprint_of_the_inputs_changes_with_every_input(tmp_path, monkeypatch):
+    from corpus.inputs import fingerprint
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    seen = {fingerprint(project, "code", "")}
+    for name in ("mkdocs.yml", "includes/abbreviations.md", "data/actors.yml", "docs/sources/001_a7d68952c481db25.txt",
+                 "overrides/main.html"):
+        path = project / name
+        path.write_bytes(path.read_bytes() + b"\n")
+        seen.add(fingerprint(project, "code", ""))
+    (project / "docs" / "extra.txt").write_text("a file added")
+    seen.add(fingerprint(project, "code", ""))
+    seen.add(fingerprint(project, "other code", ""))
+    seen.add(fingerprint(project, "other code", "http://127.0.0.1/y/"))
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1/z/")
+    seen.add(fingerprint(project, "other code", "http://127.0.0.1/y/"))
+    assert len(seen) == 10
+    # The same inputs, the same fingerprint.
+    assert fingerprint(project, "other code", "http://127.0.0.1/y/") in seen
 
 
 def free_port() -> int:

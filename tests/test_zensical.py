@@ -85,9 +85,8 @@ def test_words_in_context_has_its_data(zensical_site):
     index_file = (zensical_site / "contexts" / form["data-index"]).resolve()
     index = json.loads(index_file.read_text(encoding="utf-8"))
     assert sorted(row[0] for row in index["articles"]) == sorted(a.slug for a in ARTICLES)
-    folder = index_file.parent / index["folder"]
-    last = max(leaf[4] for leaf in index["leaves"])
-    assert all((folder / f"{number}.json").is_file() for number in range(last + 1))
+    assert len(index["files"]) == max(leaf[4] for leaf in index["leaves"]) + 1
+    assert all((index_file.parent / name).is_file() for name in index["files"])
     assert page.select_one('script[src$="contexts-page.js"], script[src$="contexts.js"]') is not None
 
 

@@ -3,6 +3,7 @@ in (a keyword-in-context index), split into files small enough that one query fe
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import json
@@ -85,8 +86,8 @@ class Leaf:
 
 @dataclass
 class Index:
-    """The built index: the index file (what the page loads first) and the data files, by their
-    name in a folder named after their content, so that a browser never mixes two builds."""
+    """The built index: the index file (what the page loads first, which lists the data files in
+    order) and the data files, each by its name, made from its content."""
 
     index: dict
     files: dict[str, bytes]
@@ -98,8 +99,7 @@ class Index:
 
     def paths(self) -> dict[str, bytes]:
         """Every file of the index by its path in the site."""
-        folder = f"{DATA_DIR}/{self.index['folder']}"
-        data = {f"{folder}/{name}": content for name, content in self.files.items()}
+        data = {f"{DATA_DIR}/{name}": content for name, content in self.files.items()}
         return {f"{DATA_DIR}/{INDEX_FILE}": self.index_bytes, **data}
 
 
@@ -180,7 +180,7 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
 def build_index(
     articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
     problems: list[str] | None = None, known: dict[str, str] | None = None,
-    measure=None,
+    measure=None, memory: dict | None = None,
 ) -> Index:
     """The whole index: lines of every word grouped by their lookup form, split into data files
     of at most `file_max` bytes gzipped (cut at about `raw_target` bytes before compression), and
@@ -190,35 +190,48 @@ def build_index(
     An article whose passages cannot be matched to its original raises ContextsError, or, given
     a `problems` list, is indexed without words and its problem added to the list. `known`, by
     slug, is article_rows() of the articles whose rows are already known; `measure` stands for
-    gzip_bound (one that remembers sizes already measured)."""
+    gzip_bound (one that remembers sizes already measured). `memory` is what the last call left
+    in it (an empty dict the first time): given it, only the words of the articles whose rows
+    changed are grouped again, and a data file whose words' lines are all unchanged is reused."""
     measure = measure or gzip_bound
     articles = sorted(articles, key=index_order)
-    by_term: dict[str, list[str]] = defaultdict(list)
-    for number, article in enumerate(articles):
+    rows_of: dict[str, str] = {}
+    for article in articles:
         if known is not None and article.slug in known:
-            found = known[article.slug]
+            rows_of[article.slug] = known[article.slug]
         else:
             try:
-                found = article_rows(article)
+                rows_of[article.slug] = article_rows(article)
             except ContextsError as error:
                 if problems is None:
                     raise
                 problems += error.lines
-                found = ""
-        head = f"[{number},"
-        for line in found.split("\n") if found else ():
-            form, row = line.split("\t", 1)
-            by_term[form].append(head + row)
+                rows_of[article.slug] = ""
+    memory = {} if memory is None else memory
+    by_term, stamps = _grouped(articles, rows_of, memory)
     terms = sorted(by_term, key=_order)
-    sizes = {term: sum(map(len, rows)) + len(rows) for term, rows in by_term.items()}
-    files: list[bytes] = []
+    sizes = memory["sizes"]
+    made: dict[tuple, tuple[bytes, str, int]] = {}
+    last_made = memory.get("made", {})
+
+    def file_of(chunk: dict[str, list[str]], page: int, target: int) -> tuple[bytes, str, int]:
+        """A data file's bytes, name and gzipped size, reused when its words' lines are unchanged."""
+        signature = (page, target, *((term, stamps[term]) for term in chunk))
+        found = made.get(signature) or last_made.get(signature)
+        if found is None:
+            content = _file_bytes(chunk)
+            found = (content, hashlib.sha256(content).hexdigest()[:16] + ".json", measure(content))
+        made[signature] = found
+        return found
+
+    files: list[tuple[bytes, str, int]] = []
     done: list[Leaf] = []
     pending, target = _split("", terms, sizes, raw_target), raw_target
     while pending:
         again = []
         for group, chunks in _pack(pending, by_term, sizes, target):
-            contents = [_file_bytes(chunk) for chunk in chunks]
-            if max(map(measure, contents)) > file_max and target > 1_000:
+            contents = [file_of(chunk, page, target) for page, chunk in enumerate(chunks)]
+            if max(size for _, _, size in contents) > file_max and target > 1_000:
                 # Text that compresses poorly: cut this part again, smaller.
                 again += [part for leaf in group for part in _resplit(leaf, sizes, target // 2)]
                 continue
@@ -228,21 +241,20 @@ def build_index(
             files += contents
             done += group
         pending, target = again, target // 2
+    memory["made"] = made
     done.sort(key=lambda leaf: (_order(leaf.prefix), leaf.exact))
-    digest = hashlib.sha256()
-    for content in files:
-        digest.update(hashlib.sha256(content).digest())
     index = {
-        "version": 1,
+        "version": 2,
         "words": CONTEXT_WORDS,
         "phrase": MAX_PHRASE,
-        "folder": digest.hexdigest()[:12],
+        # Each data file is named after its content, so that a browser never mixes two builds.
+        "files": [name for _, name, _ in files],
         "articles": [[article.slug, article.title, int(article.title_truncated)] for article in articles],
         "leaves": [[leaf.prefix, int(leaf.exact), leaf.count, *leaf.files] for leaf in done],
     }
     # How many data files one query fetches at a time, beside the index file, within the budget.
     index["batch"] = max(1, (budget - gzip_bound(_json_bytes(index)) - 16) // file_max)
-    return Index(index, {f"{number}.json": content for number, content in enumerate(files)})
+    return Index(index, {name: content for content, name, _ in files})
 
 
 def query_href(words: list[str], match_case: bool = False) -> str:
@@ -421,6 +433,69 @@ def _pages(term: str, rows: list[str], target: int) -> list[dict[str, list[str]]
         size += len(row) + 1
     pages.append({term: page})
     return pages
+
+
+def _grouped(articles: list[Article], rows_of: dict[str, str], memory: dict) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Every row of every article, by its lookup form, in article order (each row with its
+    article's number in front), and a stamp of each form that changes when its rows do. With the
+    same articles in the same order as last time (in `memory`), only the rows of those whose rows
+    changed are taken out and put back; otherwise all are grouped afresh."""
+    order = [(article.slug, hashlib.blake2b(rows_of[article.slug].encode("utf-8", "surrogatepass"), digest_size=16).digest())
+             for article in articles]
+    run = memory.get("run", 0) + 1
+    last = memory.get("order")
+    changed = [n for n, (slug, key) in enumerate(order) if last and n < len(last) and last[n] != (slug, key)]
+    if last is None or [slug for slug, _ in last] != [slug for slug, _ in order] or len(changed) > len(order) // 4:
+        by_term: dict[str, list[str]] = defaultdict(list)
+        forms: dict[str, list[str]] = {}
+        for number, article in enumerate(articles):
+            forms[article.slug] = _add_rows(by_term, number, rows_of[article.slug])
+        by_term = dict(by_term)
+        stamps = {term: run for term in by_term}
+        sizes = {term: sum(map(len, rows)) + len(rows) for term, rows in by_term.items()}
+    else:
+        by_term, forms, stamps, sizes = memory["by_term"], memory["forms"], memory["stamps"], memory["sizes"]
+        touched: set[str] = set()
+        for number in changed:
+            slug = order[number][0]
+            added: dict[str, list[str]] = defaultdict(list)
+            new_forms = _add_rows(added, number, rows_of[slug])
+            for form in dict.fromkeys([*forms[slug], *new_forms]):
+                present = by_term.setdefault(form, [])
+                # The article's rows of this form are one run, in article order: replace the run
+                # when it changed (a word edited changes the lines of the words around it only).
+                start = bisect.bisect_left(present, number, key=_row_article)
+                end = bisect.bisect_right(present, number, lo=start, key=_row_article)
+                rows = added.get(form, [])
+                if present[start:end] != rows:
+                    present[start:end] = rows
+                    touched.add(form)
+            forms[slug] = new_forms
+        for form in touched:
+            if by_term.get(form):
+                stamps[form] = run
+                sizes[form] = sum(map(len, by_term[form])) + len(by_term[form])
+            else:
+                by_term.pop(form, None), stamps.pop(form, None), sizes.pop(form, None)
+    memory.update(run=run, order=order, by_term=by_term, forms=forms, stamps=stamps, sizes=sizes)
+    return by_term, stamps
+
+
+def _add_rows(by_term: dict[str, list[str]], number: int, found: str) -> list[str]:
+    """Add an article's rows (article_rows()) to by_term under their forms, with its number in
+    front; return its forms, each once."""
+    head = f"[{number},"
+    seen: dict[str, None] = {}
+    for line in found.split("\n") if found else ():
+        form, row = line.split("\t", 1)
+        by_term[form].append(head + row)
+        seen[form] = None
+    return list(seen)
+
+
+def _row_article(row: str) -> int:
+    """The number of the article a row of a data file belongs to."""
+    return int(row[1:row.index(",")])
 
 
 def _file_bytes(chunk: dict[str, list[str]]) -> bytes:

@@ -25,7 +25,7 @@ async function main() {
     const search = new Search(index, query);
     const batches = [];
     const fetchFile = async n => {
-      const bytes = fs.readFileSync(path.join(folder, index.folder, `${n}.json`));
+      const bytes = fs.readFileSync(path.join(folder, index.files[n]));
       const batch = batches[batches.length - 1];
       batch.raw += bytes.length;
       batch.gzip += gzipped(bytes);

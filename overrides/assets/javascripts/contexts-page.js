@@ -315,12 +315,12 @@
         const response = await fetch(form.dataset.index, { cache: "no-cache" });
         if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
         index = await response.json();
-        index.url = new URL(`${index.folder}/`, response.url);
+        index.url = new URL(".", response.url);
       }
       return index;
     };
     const fetchFile = async n => {
-      const response = await fetch(new URL(`${n}.json`, index.url));
+      const response = await fetch(new URL(index.files[n], index.url));
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       return response.json();
     };
