@@ -4,6 +4,7 @@ edit costs the edited article, not the collection."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -40,6 +41,10 @@ class Cache:
         self.salt = code_version()
         self._stored: dict[str, dict[str, object]] = {}
         self._used: dict[str, dict[str, object]] = {}
+        # Kinds kept a file an entry, the entries already on disk, and those made in this run.
+        self._per_entry: set[str] = set()
+        self._on_disk: dict[str, set[str]] = {}
+        self._new: dict[str, set[str]] = {}
         self.computed: dict[str, int] = {}
         self._executor: ProcessPoolExecutor | None = None
 
@@ -52,32 +57,39 @@ class Cache:
             digest.update(data)
         return digest.hexdigest()
 
-    def map(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]]) -> list:
+    def map(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]], parallel: bool = True) -> list:
         """make(*args) for each (key, args) in items, in order; results already known are reused,
-        and the rest are computed, in worker processes when there are many."""
-        return self.start(kind, make, items)()
+        and the rest are computed, in worker processes when there are many (and `parallel`)."""
+        return self.start(kind, make, items, parallel)()
 
-    def start(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]]) -> Callable[[], list]:
+    def start(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]], parallel: bool = True) -> Callable[[], list]:
         """As map(), but returns at once: the results not yet known are computed in the worker
         processes (when there are many) while the caller goes on, and calling what this returns
-        gives them all, in order. Work started first is done first."""
+        gives them all, in order. Work started first is done first. Each result is kept in a
+        file of its own (folder/kind/key), written once, so that an edit rewrites one."""
         items = list(items)
-        stored = self._load(kind)
+        known = self._entries(kind)
         used = self._used.setdefault(kind, {})
-        missing = [(key, args) for key, args in items if key not in stored and key not in used]
+        self._per_entry.add(kind)
+        missing = [(key, args) for key, args in items if key not in known and key not in used]
         self.computed[kind] = self.computed.get(kind, 0) + len(missing)
         running = None
-        if len(missing) >= PARALLEL_FROM and self.workers > 1:
+        if parallel and len(missing) >= PARALLEL_FROM and self.workers > 1:
             running = self._pool().map(_call, [make] * len(missing), [args for _, args in missing], chunksize=8)
 
         def results() -> list:
             made = running if running is not None else (make(*args) for _, args in missing)
             for (key, _), result in zip(missing, made):
                 used[key] = result
+                self._new.setdefault(kind, set()).add(key)
             found = []
-            for key, _ in items:
+            for key, args in items:
                 if key not in used:
-                    used[key] = stored[key]
+                    try:
+                        used[key] = self._read_entry(kind, key)
+                    except Exception:  # an entry written by other code, or cut short: made again
+                        used[key] = make(*args)
+                        self._new.setdefault(kind, set()).add(key)
                 found.append(used[key])
             return found
 
@@ -90,12 +102,14 @@ class Cache:
             self._executor = None
 
     def value(self, kind: str) -> object | None:
-        """The one value of `kind` the last run kept with keep(), or None."""
-        return self._load(kind).get(kind)
+        """The one value of `kind` the last run kept with keep(), or None (also when the code that
+        kept it was another)."""
+        kept = self._load(kind).get(kind)
+        return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == self.salt else None
 
     def keep(self, kind: str, value: object) -> None:
         """Keep `value` as the one value of `kind` for the next run."""
-        self._used[kind] = {kind: value}
+        self._used[kind] = {kind: (self.salt, value)}
         self._stored.setdefault(kind, {}).pop(kind, None)  # always written: the value may have changed inside
 
     def memo(self, kind: str, make: Callable[[bytes], object]) -> Callable[[bytes], object]:
@@ -112,17 +126,35 @@ class Cache:
         return remembered
 
     def save(self) -> None:
-        """Write back the results of this run, one file per kind."""
+        """Write back the results of this run: one file per kind, or, for the kinds kept a file an
+        entry, the entries made in this run, less the files of entries no longer asked for."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         for kind, results in self._used.items():
+            if kind in self._per_entry:
+                folder = self.folder / kind
+                folder.mkdir(exist_ok=True)
+                for key in self._new.get(kind, ()):
+                    _write(folder / key, results[key])
+                for key in self._entries(kind) - results.keys():
+                    (folder / key).unlink(missing_ok=True)
+                continue
             if results.keys() == self._stored.get(kind, {}).keys():
                 continue  # nothing new and nothing dropped: the file already holds these
-            path = self.folder / f"{kind}.pickle"
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
-            temporary.replace(path)
+            _write(self.folder / f"{kind}.pickle", results)
+
+    def _entries(self, kind: str) -> set[str]:
+        """The keys of the entries of `kind` a previous run kept, a file each."""
+        if kind not in self._on_disk:
+            folder = self.folder / kind if self.folder else None
+            self._on_disk[kind] = set(os.listdir(folder)) if folder is not None and folder.is_dir() else set()
+            self._on_disk[kind] -= {name for name in self._on_disk[kind] if name.endswith(".tmp")}
+        return self._on_disk[kind]
+
+    def _read_entry(self, kind: str, key: str) -> object:
+        """One entry a previous run kept."""
+        return pickle.loads((self.folder / kind / key).read_bytes())
 
     def _pool(self) -> ProcessPoolExecutor:
         """The worker processes, one pool for the whole run, started when first needed."""
@@ -166,6 +198,13 @@ def code_version() -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _write(path: Path, value: object) -> None:
+    """Pickle a value to a file, whole or not at all."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
 
 
 def _call(make: Callable, args: tuple):

@@ -32,7 +32,7 @@ from corpus.problems import CorpusError
 from corpus.read.articles import ARTICLES_DIR, Article
 from corpus.read.config import CONFIG
 from corpus.read.project import DOCS_DIR, check_project
-from corpus.write import collection, engine, pages, templates
+from corpus.write import collection, engine, figures, pages, templates
 from corpus.write.citations import cite, csl_json
 from corpus.write.tree import write_tree
 
@@ -132,7 +132,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     gather_facts, keys = article_facts(articles, data, project.stopwords, cache)
     addresses = {article.slug: page_address(settings.site_url, pages.page_url(pages.article_path(article))) for article in articles}
     gather_citations = cache.start("citations", cite, (
-        (cache.key("citations", repr(article), addresses[article.slug], settings.language),
+        (cache.key("citations", article.digest, addresses[article.slug], settings.language),
          (article, addresses[article.slug], settings.language))
         for article in articles
     ))
@@ -144,7 +144,10 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     clock.lap("analyse")
     actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
     problems = [line for text, _ in facts.values() for line in text.problems]
+    # Data files the last build wrote are kept as they are, if they are all still there.
     remembered = cache.value("contexts") or {}
+    if not all((folder / "docs" / contexts.DATA_DIR / name).is_file() for name, _ in (remembered.get("made") or {}).values()):
+        remembered = {}
     index = contexts.build_index(
         articles, known={slug: text.lines for slug, (text, _) in facts.items()},
         measure=cache.memo("gzip-sizes", contexts.gzip_bound), memory=remembered,
@@ -164,15 +167,25 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     cited = gather_citations()
     clock.lap("citations")
     collection_section = pages.collection_sections(analysis, actor_links)
-    for article, citation in zip(articles, cited):
+    # A page is rendered again only when what it shows changed: its article, citation and tags,
+    # or its view of the analysis (and what all pages share: short titles, scale, links).
+    shared = cache.key("shared", _json([figures.labels(analysis), figures.article_scale(analysis), actor_links], indent=None))
+    views = {article.slug: article_view(analysis, article.slug) for article in articles}
+    rendered = cache.map("pages", lambda article, citation, view: (
+        pages.article_page(article, cited=citation, address=addresses[article.slug], language=settings.language,
+                           tags=analysis["tags"][article.slug]),
+        collection_section(article, view, settings.language),
+    ), (
+        (cache.key("pages", article.digest, repr(citation), addresses[article.slug], settings.language,
+                   _json([analysis["tags"][article.slug], views[article.slug]], indent=None), shared),
+         (article, citation, views[article.slug]))
+        for article, citation in zip(articles, cited)
+    ), parallel=False)
+    for article, citation, (page, section) in zip(articles, cited, rendered):
         for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
             files[f"{pages.CITATIONS_DIR}/{article.slug}.{extension}"] = content
-        view = article_view(analysis, article.slug)
-        files[pages.article_path(article)] = pages.article_page(
-            article, cited=citation, address=addresses[article.slug], language=settings.language,
-            tags=analysis["tags"][article.slug],
-        )
-        files[pages.collection_path(article)] = collection_section(article, view, settings.language)
+        files[pages.article_path(article)] = page
+        files[pages.collection_path(article)] = section
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
     clock.lap("article pages")
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
@@ -214,14 +227,18 @@ def article_facts(articles: list[Article], data, stopwords: frozenset[str], cach
     them (they are worked out meanwhile); and the key of each one's text."""
     names = mention_pattern(data.actors)
     digest = data_digest(data.actors, data.themes, stopwords)
-    keys = {a.slug: cache.key("text-facts", repr(a)) for a in articles}
+    keys = {a.slug: cache.key("text-facts", a.digest) for a in articles}
     texts = cache.start("text-facts", text_facts, ((keys[a.slug], (a,)) for a in articles))
     found = cache.start("data-facts", data_facts, (
-        (cache.key("data-facts", repr(a), digest), (a, data.actors, data.themes, stopwords, names)) for a in articles
+        (cache.key("data-facts", a.digest, digest), (a, data.actors, data.themes, stopwords, names)) for a in articles
     ))
 
     def gather() -> dict:
-        return {article.slug: (text, data_) for article, text, data_ in zip(articles, texts(), found())}
+        facts = {article.slug: (text, data_) for article, text, data_ in zip(articles, texts(), found())}
+        for article in articles:
+            # The word count the facts hold is the article's own (a cached property): not counted twice.
+            article.__dict__.setdefault("word_count", facts[article.slug][0].words)
+        return facts
 
     return gather, keys
 

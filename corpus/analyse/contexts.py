@@ -3,13 +3,13 @@ in (a keyword-in-context index), split into files small enough that one query fe
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import hashlib
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from corpus.read.articles import Article
@@ -87,17 +87,18 @@ class Leaf:
 @dataclass
 class Index:
     """The built index: the index file (what the page loads first, which lists the data files in
-    order) and the data files, each by its name, made from its content."""
+    order) and the data files, each by its name, made from its content; a file's content is None
+    where the last build made the same file (build_index's `memory`)."""
 
     index: dict
-    files: dict[str, bytes]
+    files: dict[str, bytes | None]
 
     @property
     def index_bytes(self) -> bytes:
         """The index file as written."""
         return _json_bytes(self.index)
 
-    def paths(self) -> dict[str, bytes]:
+    def paths(self) -> dict[str, bytes | None]:
         """Every file of the index by its path in the site."""
         data = {f"{DATA_DIR}/{name}": content for name, content in self.files.items()}
         return {f"{DATA_DIR}/{INDEX_FILE}": self.index_bytes, **data}
@@ -129,12 +130,13 @@ def article_lines(article: Article, number: int) -> list[Line]:
     return lines
 
 
-def article_rows(article: Article) -> str:
-    """Every word of the article as a row of the index's data files, less the article's number
-    that build_index puts in front (position, anchor, the words before it, itself, the words
-    after it, as JSON), each on a line after its lookup form and a tab: one string, quick to keep.
-    Raises ContextsError as passage_texts() does."""
-    lines: list[str] = []
+def article_rows(article: Article) -> dict[str, tuple[int, int, bytes, str]]:
+    """Every word of the article as rows of the index's data files, by lookup form: for each form,
+    (how many rows, their length as a data file holds them less the article's number, a digest
+    of them, the rows on a line each). A row is the word's position, its anchor, the words
+    before it, itself and the words after it, as JSON, less the article's number that
+    build_index puts in front. Raises ContextsError as passage_texts() does."""
+    by_form: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, str] = {}
     quote = json.encoder.encode_basestring
     position = 0
@@ -145,9 +147,13 @@ def article_rows(article: Article) -> str:
             form = forms.get(word)
             if form is None:
                 form = forms[word] = index_form(word)
-            lines.append(f"{form}\t{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]")
+            by_form[form].append(f"{position}{where}{quote(text[before:start])},{quote(word)},{quote(text[end:after])}]")
             position += 1
-    return "\n".join(lines)
+    blocks = {}
+    for form, rows in by_form.items():
+        joined = "\n".join(rows)
+        blocks[form] = (len(rows), len(joined) + 1, hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).digest(), joined)
+    return blocks
 
 
 def passage_texts(article: Article) -> list[tuple[str, str]]:
@@ -179,7 +185,7 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
 
 def build_index(
     articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
-    problems: list[str] | None = None, known: dict[str, str] | None = None,
+    problems: list[str] | None = None, known: dict[str, dict] | None = None,
     measure=None, memory: dict | None = None,
 ) -> Index:
     """The whole index: lines of every word grouped by their lookup form, split into data files
@@ -191,70 +197,84 @@ def build_index(
     a `problems` list, is indexed without words and its problem added to the list. `known`, by
     slug, is article_rows() of the articles whose rows are already known; `measure` stands for
     gzip_bound (one that remembers sizes already measured). `memory` is what the last call left
-    in it (an empty dict the first time): given it, only the words of the articles whose rows
-    changed are grouped again, and a data file whose words' lines are all unchanged is reused."""
+    in it (an empty dict the first time): given it, a data file that would hold the same rows as
+    one the last call made is not made again, and the index names it with None for its content
+    (the file the last build wrote)."""
     measure = measure or gzip_bound
     articles = sorted(articles, key=index_order)
-    rows_of: dict[str, str] = {}
-    for article in articles:
+    by_term: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
+    for number, article in enumerate(articles):
         if known is not None and article.slug in known:
-            rows_of[article.slug] = known[article.slug]
+            found = known[article.slug]
         else:
             try:
-                rows_of[article.slug] = article_rows(article)
+                found = article_rows(article)
             except ContextsError as error:
                 if problems is None:
                     raise
                 problems += error.lines
-                rows_of[article.slug] = ""
-    memory = {} if memory is None else memory
-    by_term, stamps = _grouped(articles, rows_of, memory)
+                found = {}
+        for form, block in found.items():
+            by_term[form].append((number, block))
     terms = sorted(by_term, key=_order)
-    sizes = memory["sizes"]
-    made: dict[tuple, tuple[bytes, str, int]] = {}
-    last_made = memory.get("made", {})
+    sizes = {term: sum(block[1] + block[0] * (len(str(number)) + 2) for number, block in blocks)
+             for term, blocks in by_term.items()}
+    memory = {} if memory is None else memory
+    last_made, made = memory.get("made", {}), {}
+    last_measured, measured = memory.get("measured", {}), {}
 
-    def file_of(chunk: dict[str, list[str]], page: int, target: int) -> tuple[bytes, str, int]:
-        """A data file's bytes, name and gzipped size, reused when its words' lines are unchanged."""
-        signature = (page, target, *((term, stamps[term]) for term in chunk))
-        found = made.get(signature) or last_made.get(signature)
-        if found is None:
-            content = _file_bytes(chunk)
-            found = (content, hashlib.sha256(content).hexdigest()[:16] + ".json", measure(content))
-        made[signature] = found
-        return found
+    def file_of(chunk: dict[str, list[tuple[int, tuple]]]) -> list:
+        """A data file: [its bytes (None where the last call wrote the same file; the chunk itself
+        where they are not made yet), its name, its gzipped size, what it holds (its words, and
+        the articles and digests of their rows)]. A file the last call measured is not made again
+        to be measured."""
+        signature = tuple((term, tuple((number, block[2]) for number, block in blocks)) for term, blocks in chunk.items())
+        if signature in last_made:
+            return [None, *last_made[signature], signature]
+        if signature in last_measured:
+            measured[signature] = last_measured[signature]
+            return [chunk, None, last_measured[signature], signature]
+        content = _file_bytes(chunk)
+        measured[signature] = measure(content)
+        return [content, hashlib.sha256(content).hexdigest()[:16] + ".json", measured[signature], signature]
 
-    files: list[tuple[bytes, str, int]] = []
+    files: list[tuple[bytes | None, str, int, tuple]] = []
     done: list[Leaf] = []
     pending, target = _split("", terms, sizes, raw_target), raw_target
     while pending:
         again = []
         for group, chunks in _pack(pending, by_term, sizes, target):
-            contents = [file_of(chunk, page, target) for page, chunk in enumerate(chunks)]
-            if max(size for _, _, size in contents) > file_max and target > 1_000:
+            contents = [file_of(chunk) for chunk in chunks]
+            if max(size for _, _, size, _ in contents) > file_max and target > 1_000:
                 # Text that compresses poorly: cut this part again, smaller.
                 again += [part for leaf in group for part in _resplit(leaf, sizes, target // 2)]
                 continue
             for leaf in group:
                 leaf.files = [len(files), len(files) + len(contents) - 1]
-                leaf.count = sum(len(by_term[term]) for term in leaf.terms)
+                leaf.count = sum(block[0] for term in leaf.terms for _, block in by_term[term])
+            for content in contents:
+                if isinstance(content[0], dict):
+                    content[0] = _file_bytes(content[0])
+                    content[1] = hashlib.sha256(content[0]).hexdigest()[:16] + ".json"
             files += contents
             done += group
+            # Only files written are remembered as made: a file cut again smaller never was.
+            made.update({signature: (name, size) for _, name, size, signature in contents})
         pending, target = again, target // 2
-    memory["made"] = made
+    memory.update(made=made, measured=measured)
     done.sort(key=lambda leaf: (_order(leaf.prefix), leaf.exact))
     index = {
         "version": 2,
         "words": CONTEXT_WORDS,
         "phrase": MAX_PHRASE,
         # Each data file is named after its content, so that a browser never mixes two builds.
-        "files": [name for _, name, _ in files],
+        "files": [name for _, name, _, _ in files],
         "articles": [[article.slug, article.title, int(article.title_truncated)] for article in articles],
         "leaves": [[leaf.prefix, int(leaf.exact), leaf.count, *leaf.files] for leaf in done],
     }
     # How many data files one query fetches at a time, beside the index file, within the budget.
     index["batch"] = max(1, (budget - gzip_bound(_json_bytes(index)) - 16) // file_max)
-    return Index(index, {name: content for content, name, _ in files})
+    return Index(index, {name: content for content, name, _, _ in files})
 
 
 def query_href(words: list[str], match_case: bool = False) -> str:
@@ -328,6 +348,7 @@ def gzip_bound(content: bytes) -> int:
 # -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=None)
 def _case_words(text: str) -> tuple[str, ...]:
     """The words of a text as the page compares them matching case: straight apostrophe, no final
     possessive 's."""
@@ -399,7 +420,7 @@ def _resplit(leaf: Leaf, sizes: dict[str, int], target: int) -> list[Leaf]:
     return _split(leaf.prefix, leaf.terms, sizes, target)
 
 
-def _pack(leaves: list[Leaf], by_term: dict[str, list[str]], sizes: dict[str, int], target: int):
+def _pack(leaves: list[Leaf], by_term: dict[str, list], sizes: dict[str, int], target: int):
     """Neighbouring leaves gathered into files of about `target` bytes. Yields (leaves, chunks):
     the leaves of one file with its one chunk, or one word too big for a file with its pages."""
     packed, group, chunk, size = [], [], {}, 0
@@ -422,85 +443,48 @@ def _pack(leaves: list[Leaf], by_term: dict[str, list[str]], sizes: dict[str, in
     return packed
 
 
-def _pages(term: str, rows: list[str], target: int) -> list[dict[str, list[str]]]:
-    """One word's lines, in collection order, cut into pages of about `target` bytes."""
+def _pages(term: str, blocks: list[tuple[int, tuple]], target: int) -> list[dict[str, list]]:
+    """One word's lines, in collection order, cut into pages of about `target` bytes, between
+    one article's rows and the next's (an article's rows longer than a page are cut too)."""
     pages, page, size = [], [], 0
-    for row in rows:
-        if page and size + len(row) + 1 > target:
-            pages.append({term: page})
-            page, size = [], 0
-        page.append(row)
-        size += len(row) + 1
+    for number, block in blocks:
+        for part in _parts(block, target):
+            length = part[1] + part[0] * (len(str(number)) + 2)
+            if page and size + length > target:
+                pages.append({term: page})
+                page, size = [], 0
+            page.append((number, part))
+            size += length
     pages.append({term: page})
     return pages
 
 
-def _grouped(articles: list[Article], rows_of: dict[str, str], memory: dict) -> tuple[dict[str, list[str]], dict[str, int]]:
-    """Every row of every article, by its lookup form, in article order (each row with its
-    article's number in front), and a stamp of each form that changes when its rows do. With the
-    same articles in the same order as last time (in `memory`), only the rows of those whose rows
-    changed are taken out and put back; otherwise all are grouped afresh."""
-    order = [(article.slug, hashlib.blake2b(rows_of[article.slug].encode("utf-8", "surrogatepass"), digest_size=16).digest())
-             for article in articles]
-    run = memory.get("run", 0) + 1
-    last = memory.get("order")
-    changed = [n for n, (slug, key) in enumerate(order) if last and n < len(last) and last[n] != (slug, key)]
-    if last is None or [slug for slug, _ in last] != [slug for slug, _ in order] or len(changed) > len(order) // 4:
-        by_term: dict[str, list[str]] = defaultdict(list)
-        forms: dict[str, list[str]] = {}
-        for number, article in enumerate(articles):
-            forms[article.slug] = _add_rows(by_term, number, rows_of[article.slug])
-        by_term = dict(by_term)
-        stamps = {term: run for term in by_term}
-        sizes = {term: sum(map(len, rows)) + len(rows) for term, rows in by_term.items()}
-    else:
-        by_term, forms, stamps, sizes = memory["by_term"], memory["forms"], memory["stamps"], memory["sizes"]
-        touched: set[str] = set()
-        for number in changed:
-            slug = order[number][0]
-            added: dict[str, list[str]] = defaultdict(list)
-            new_forms = _add_rows(added, number, rows_of[slug])
-            for form in dict.fromkeys([*forms[slug], *new_forms]):
-                present = by_term.setdefault(form, [])
-                # The article's rows of this form are one run, in article order: replace the run
-                # when it changed (a word edited changes the lines of the words around it only).
-                start = bisect.bisect_left(present, number, key=_row_article)
-                end = bisect.bisect_right(present, number, lo=start, key=_row_article)
-                rows = added.get(form, [])
-                if present[start:end] != rows:
-                    present[start:end] = rows
-                    touched.add(form)
-            forms[slug] = new_forms
-        for form in touched:
-            if by_term.get(form):
-                stamps[form] = run
-                sizes[form] = sum(map(len, by_term[form])) + len(by_term[form])
-            else:
-                by_term.pop(form, None), stamps.pop(form, None), sizes.pop(form, None)
-    memory.update(run=run, order=order, by_term=by_term, forms=forms, stamps=stamps, sizes=sizes)
-    return by_term, stamps
+def _parts(block: tuple, target: int) -> list[tuple]:
+    """An article's rows of a word as they are, or, when longer than `target`, cut into parts
+    of about `target`, each with its own count, length and digest."""
+    if block[1] <= target:
+        return [block]
+    parts, rows, size = [], [], 0
+    for row in block[3].split("\n"):
+        if rows and size + len(row) + 1 > target:
+            parts.append(rows)
+            rows, size = [], 0
+        rows.append(row)
+        size += len(row) + 1
+    parts.append(rows)
+    found = []
+    for rows in parts:
+        joined = "\n".join(rows)
+        found.append((len(rows), len(joined) + 1, hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).digest(), joined))
+    return found
 
 
-def _add_rows(by_term: dict[str, list[str]], number: int, found: str) -> list[str]:
-    """Add an article's rows (article_rows()) to by_term under their forms, with its number in
-    front; return its forms, each once."""
-    head = f"[{number},"
-    seen: dict[str, None] = {}
-    for line in found.split("\n") if found else ():
-        form, row = line.split("\t", 1)
-        by_term[form].append(head + row)
-        seen[form] = None
-    return list(seen)
-
-
-def _row_article(row: str) -> int:
-    """The number of the article a row of a data file belongs to."""
-    return int(row[1:row.index(",")])
-
-
-def _file_bytes(chunk: dict[str, list[str]]) -> bytes:
-    """A data file: {"lines": {word: [line, ...]}}, lines already written as JSON."""
-    body = ",".join(f"{_json_text(term)}:[{','.join(rows)}]" for term, rows in chunk.items())
+def _file_bytes(chunk: dict[str, list[tuple[int, tuple]]]) -> bytes:
+    """A data file: {"lines": {word: [line, ...]}}, each line its article's number and its row."""
+    body = ",".join(
+        _json_text(term) + ":[" + ",".join(f"[{number}," + row for number, block in blocks for row in block[3].split("\n")) + "]"
+        for term, blocks in chunk.items()
+    )
     return ('{"lines":{' + body + "}}").encode("utf-8")
 
 

@@ -26,12 +26,14 @@ from corpus.read.passages import body_sentences
 
 @dataclass(frozen=True)
 class TextFacts:
-    """What the article's text alone yields: its sentence count, its sections and sentences with
-    their shingles (resemblance), and its words in context (or why its words cannot be linked)."""
+    """What the article's text alone yields: its word and sentence counts, its sections and
+    sentences with their shingles (resemblance), and its words in context (or why its words
+    cannot be linked)."""
 
+    words: int
     sentences: int
     grams: tuple[tuple, tuple]
-    lines: str
+    lines: dict[str, tuple[int, int, bytes, str]]
     problems: tuple[str, ...]
 
 
@@ -56,8 +58,8 @@ def text_facts(article: Article) -> TextFacts:
     try:
         lines, problems = contexts.article_rows(article), ()
     except contexts.ContextsError as error:
-        lines, problems = "", tuple(error.lines)
-    return TextFacts(len(body_sentences(article)), passage_grams(article), lines, problems)
+        lines, problems = {}, tuple(error.lines)
+    return TextFacts(article.word_count, len(body_sentences(article)), passage_grams(article), lines, problems)
 
 
 def data_facts(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
+import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -96,6 +98,12 @@ class Article:
     type: str = ARTICLE_TYPES[0]
 
     @cached_property
+    def digest(self) -> str:
+        """A digest of everything the article is (front matter, body and original): the key of
+        what it yields, quick to compare."""
+        return hashlib.blake2b(repr(self).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    @cached_property
     def text(self) -> str:
         """The article's own text: the original less its byline and dropped furniture."""
         return strip_lines(self.original_text, self.furniture)
@@ -145,6 +153,12 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
+def parse_page(text: str, name: str) -> tuple[dict, str]:
+    """(checked front matter, body) of a page's text; raise ArticleError listing every breach."""
+    meta, body = split_front_matter(text, name)
+    return check_fields(meta, name), body
+
+
 def check_fields(meta: dict, name: str) -> dict:
     """Return the front matter with checked types, or raise naming every bad field, one line each."""
     problems = [
@@ -177,12 +191,13 @@ def check_fields(meta: dict, name: str) -> dict:
     return meta
 
 
-def load_article(page_path: Path, docs_dir: Path, name: str | None = None) -> Article:
-    """Read and check one article page and its original; raise ArticleError listing every breach."""
+def load_article(page_path: Path, docs_dir: Path, name: str | None = None, parsed=None) -> Article:
+    """Read and check one article page and its original; raise ArticleError listing every breach.
+    `parsed`, when given, stands for split_front_matter and check_fields together: a function of
+    the page's text and name (one that remembers pages it has read)."""
     name = name or str(page_path)
     text = read_text(page_path, name, ArticleError)
-    meta, body = split_front_matter(text, name)
-    meta = check_fields(meta, name)
+    meta, body = (parsed or parse_page)(text, name)
     original_path = _original_path(docs_dir, meta["original"], name)
     label = f"{docs_dir.name}/{SOURCES_DIR}/{meta['original']}"
     original_text = read_text(original_path, label, ArticleError)
@@ -223,12 +238,13 @@ def load_articles(docs_dir: Path) -> list[Article]:
     return articles
 
 
-def load_articles_checked(docs_dir: Path) -> tuple[list[Article], dict[str, ArticleError]]:
-    """Every article page that passes its checks, and the errors of the others by slug."""
+def load_articles_checked(docs_dir: Path, parsed=None) -> tuple[list[Article], dict[str, ArticleError]]:
+    """Every article page that passes its checks, and the errors of the others by slug; `parsed`
+    as load_article takes it."""
     articles, errors = [], {}
     for path in article_paths(docs_dir):
         try:
-            articles.append(load_article(path, docs_dir, f"{docs_dir.name}/{ARTICLES_DIR}/{path.name}"))
+            articles.append(load_article(path, docs_dir, f"{docs_dir.name}/{ARTICLES_DIR}/{path.name}", parsed))
         except ArticleError as error:
             errors[path.stem] = error
     return articles, errors
@@ -253,6 +269,12 @@ def strip_lines(text: str, lines: tuple[str, ...]) -> str:
 # -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path, worked out once."""
+    return folder.resolve()
+
+
 def _parse_date(value: dt.date | str) -> dt.date:
     """Accept a YAML date or a 'YYYY-MM-DD' string; raise ValueError for anything else."""
     if isinstance(value, dt.datetime):
@@ -273,8 +295,8 @@ def _as_list(value: object) -> list:
 
 def _original_path(docs_dir: Path, original: str, name: str) -> Path:
     """Resolve `original` inside docs/sources/, refusing paths that leave it or do not exist."""
-    sources = (docs_dir / SOURCES_DIR).resolve()
-    path = (sources / original).resolve()
+    sources = _resolved(docs_dir / SOURCES_DIR)
+    path = Path(os.path.realpath(sources / original))
     if sources not in path.parents:
         raise ArticleError(f"{name}: 'original': {original!r} must be a file name under {docs_dir.name}/{SOURCES_DIR}/")
     if not path.is_file():

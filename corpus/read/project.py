@@ -3,6 +3,7 @@ glossary and the curated data, listing every problem on a line of its own."""
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from corpus.analyse.themes import coverage_problems
 from corpus.cache import Cache
 from corpus.problems import CorpusError, shown
-from corpus.read.articles import Article, ArticleError, load_articles_checked
+from corpus.read.articles import Article, ArticleError, load_articles_checked, parse_page
 from corpus.read.config import CONFIG, Settings, read_settings
 from corpus.read.data import CuratedData, DataError, load_data_checked, load_stopwords
 from corpus.read.fidelity import check_fidelity
@@ -67,13 +68,13 @@ def check_project(root: Path, cache: Cache | None = None, site_url: str | None =
     except CorpusError as error:
         return Project(None, [], None, frozenset(), error.lines)
     docs = root / DOCS_DIR
-    articles, errors = load_articles_checked(docs)
+    articles, errors = load_articles_checked(docs, remembered_pages(cache))
     problems = [line for error in errors.values() for line in error.lines]
     failed = set(errors)
     problems += check_glossary(root / GLOSSARY, GLOSSARY)
     glossary = (root / GLOSSARY).read_bytes() if (root / GLOSSARY).is_file() else b""
     found = cache.map("fidelity", fidelity_problems, (
-        (cache.key("fidelity", article.page, article.body, article.original_text, repr(article), repr(settings.extensions), glossary),
+        (cache.key("fidelity", article.digest, repr(settings.extensions), glossary),
          (article, settings))
         for article in articles
     ))
@@ -93,6 +94,26 @@ def check_project(root: Path, cache: Cache | None = None, site_url: str | None =
         problems += error.lines
         stopwords = frozenset()
     return Project(settings, sound, data, stopwords, problems)
+
+
+def remembered_pages(cache: Cache):
+    """parse_page, remembered by the page's text in the cache, errors included."""
+    def parse(content: bytes):
+        text, name = pickle.loads(content)
+        try:
+            return parse_page(text, name)
+        except ArticleError as error:
+            return tuple(error.lines)
+
+    memo = cache.memo("front-matter", parse)
+
+    def parsed(text: str, name: str) -> tuple[dict, str]:
+        found = memo(pickle.dumps((text, name)))
+        if isinstance(found[0], str):
+            raise ArticleError(*found)
+        return found
+
+    return parsed
 
 
 def fidelity_problems(article: Article, settings: Settings) -> list[str]:

@@ -12,12 +12,13 @@ from pathlib import Path
 # -----------------------------------------------------------------------------
 
 
-def write_tree(folder: Path, files: dict[str, str | bytes], written_before: dict[str, str] | None = None) -> tuple[int, int, dict[str, str]]:
+def write_tree(folder: Path, files: dict[str, str | bytes | None], written_before: dict[str, str] | None = None) -> tuple[int, int, dict[str, str]]:
     """Make `folder` hold exactly `files` (path -> content); return (written, removed, digests).
 
     A file whose content is already there is left as it is; a file or folder no longer in
     `files` is removed. `written_before` is the digests this returned last time: a file they
-    say is unchanged is not read again to find out.
+    say is unchanged is not read again to find out. A content of None keeps the file the last
+    call wrote at that path, which must be there.
     """
     folder.mkdir(parents=True, exist_ok=True)
     base = str(folder)
@@ -25,6 +26,11 @@ def write_tree(folder: Path, files: dict[str, str | bytes], written_before: dict
     digests = {}
     written = 0
     for path, content in files.items():
+        if content is None:
+            if path not in before or not os.path.isfile(os.path.join(base, path)):
+                raise FileNotFoundError(f"{os.path.join(base, path)}: kept from the last build, but not there")
+            digests[path] = before[path]
+            continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         digest = digests[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
         target = os.path.join(base, path)
