@@ -45,6 +45,7 @@ class Cache:
         self._per_entry: set[str] = set()
         self._on_disk: dict[str, set[str]] = {}
         self._new: dict[str, set[str]] = {}
+        self._held: dict[str, set[str]] = {}
         self.computed: dict[str, int] = {}
         self._executor: ProcessPoolExecutor | None = None
 
@@ -95,6 +96,31 @@ class Cache:
 
         return results
 
+    def put(self, kind: str, key: str, value: object) -> None:
+        """Keep `value` as the entry `key` of `kind` (a file an entry), in place of any other."""
+        self._per_entry.add(kind)
+        self._entries(kind)
+        self._used.setdefault(kind, {})[key] = value
+        self._new.setdefault(kind, set()).add(key)
+
+    def get(self, kind: str, key: str) -> object | None:
+        """The entry `key` of `kind` (a file an entry), or None if there is none."""
+        self._per_entry.add(kind)
+        used = self._used.setdefault(kind, {})
+        if key not in used:
+            if key not in self._entries(kind):
+                return None
+            try:
+                used[key] = self._read_entry(kind, key)
+            except Exception:  # an entry written by other code, or cut short
+                return None
+        return used[key]
+
+    def hold(self, kind: str, keys: Iterable[str]) -> None:
+        """Keep the entries `keys` of `kind` for the next run, whether or not this one reads them."""
+        self._per_entry.add(kind)
+        self._held.setdefault(kind, set()).update(keys)
+
     def close(self) -> None:
         """Stop the worker processes, dropping the work no one will ask for."""
         if self._executor is not None:
@@ -131,13 +157,15 @@ class Cache:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
+        for kind in self._held.keys() - self._used.keys():
+            self._used[kind] = {}
         for kind, results in self._used.items():
             if kind in self._per_entry:
                 folder = self.folder / kind
                 folder.mkdir(exist_ok=True)
                 for key in self._new.get(kind, ()):
                     _write(folder / key, results[key])
-                for key in self._entries(kind) - results.keys():
+                for key in self._entries(kind) - results.keys() - self._held.get(kind, set()):
                     (folder / key).unlink(missing_ok=True)
                 continue
             if results.keys() == self._stored.get(kind, {}).keys():

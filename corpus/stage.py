@@ -16,7 +16,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
@@ -148,9 +148,19 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     remembered = cache.value("contexts") or {}
     if not all((folder / "docs" / contexts.DATA_DIR / name).is_file() for name, _ in (remembered.get("made") or {}).values()):
         remembered = {}
+    by_slug = {article.slug: article for article in articles}
+
+    def rows(slug: str) -> dict:
+        """An article's words-in-context rows, as kept, or made again if they are not."""
+        found = cache.get("text-lines", keys[slug])
+        if found is None:
+            found = contexts.article_rows(by_slug[slug])
+            cache.put("text-lines", keys[slug], found)
+        return found
+
     index = contexts.build_index(
         articles, known={slug: text.lines for slug, (text, _) in facts.items()},
-        measure=cache.memo("gzip-sizes", contexts.gzip_bound), memory=remembered,
+        measure=cache.memo("gzip-sizes", contexts.gzip_bound), memory=remembered, rows=rows,
     )
     cache.keep("contexts", remembered)
     clock.lap("words in context")
@@ -234,10 +244,19 @@ def article_facts(articles: list[Article], data, stopwords: frozenset[str], cach
     ))
 
     def gather() -> dict:
-        facts = {article.slug: (text, data_) for article, text, data_ in zip(articles, texts(), found())}
-        for article in articles:
+        facts = {}
+        for article, text, data_ in zip(articles, texts(), found()):
+            key = keys[article.slug]
+            if any(len(block) > 3 for block in text.lines.values()):
+                # Made in this run: its words-in-context rows are kept apart, read only when a data
+                # file that holds them is made, and the facts keep what each form holds.
+                cache.put("text-lines", key, text.lines)
+                text = replace(text, lines=contexts.article_forms(text.lines))
+                cache.put("text-facts", key, text)
+            facts[article.slug] = (text, data_)
             # The word count the facts hold is the article's own (a cached property): not counted twice.
-            article.__dict__.setdefault("word_count", facts[article.slug][0].words)
+            article.__dict__.setdefault("word_count", text.words)
+        cache.hold("text-lines", keys.values())
         return facts
 
     return gather, keys

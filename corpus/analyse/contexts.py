@@ -156,6 +156,11 @@ def article_rows(article: Article) -> dict[str, tuple[int, int, bytes, str]]:
     return blocks
 
 
+def article_forms(blocks: dict[str, tuple[int, int, bytes, str]]) -> dict[str, tuple[int, int, bytes]]:
+    """What article_rows() holds of each form, less the rows: their count, length and digest."""
+    return {form: block[:3] for form, block in blocks.items()}
+
+
 def passage_texts(article: Article) -> list[tuple[str, str]]:
     """Each passage of the page (headline, headings, paragraphs) with its anchor and its text as
     the original gives it (each run of whitespace one space), found by walking the original's
@@ -186,7 +191,7 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
 def build_index(
     articles: list[Article], file_max: int = FILE_MAX, raw_target: int = RAW_TARGET, budget: int = QUERY_BUDGET,
     problems: list[str] | None = None, known: dict[str, dict] | None = None,
-    measure=None, memory: dict | None = None,
+    measure=None, memory: dict | None = None, rows=None,
 ) -> Index:
     """The whole index: lines of every word grouped by their lookup form, split into data files
     of at most `file_max` bytes gzipped (cut at about `raw_target` bytes before compression), and
@@ -195,7 +200,9 @@ def build_index(
     Articles are numbered in the article index's order, so that lines come in that order.
     An article whose passages cannot be matched to its original raises ContextsError, or, given
     a `problems` list, is indexed without words and its problem added to the list. `known`, by
-    slug, is article_rows() of the articles whose rows are already known; `measure` stands for
+    slug, is article_rows() of the articles whose rows are already known, or only what they
+    hold of each form (its count, length and digest: article_forms()) where `rows`, a function
+    of the slug, gives their rows when a file is made; `measure` stands for
     gzip_bound (one that remembers sizes already measured). `memory` is what the last call left
     in it (an empty dict the first time): given it, a data file that would hold the same rows as
     one the last call made is not made again, and the index names it with None for its content
@@ -203,6 +210,12 @@ def build_index(
     measure = measure or gzip_bound
     articles = sorted(articles, key=index_order)
     by_term: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
+    slugs = [article.slug for article in articles]
+
+    def rows_of(number: int, term: str, block: tuple) -> str:
+        """The rows of a block, from the article's own rows when the block holds only their digest."""
+        return block[3] if len(block) > 3 else rows(slugs[number])[term][3]
+
     for number, article in enumerate(articles):
         if known is not None and article.slug in known:
             found = known[article.slug]
@@ -217,8 +230,15 @@ def build_index(
         for form, block in found.items():
             by_term[form].append((number, block))
     terms = sorted(by_term, key=_order)
-    sizes = {term: sum(block[1] + block[0] * (len(str(number)) + 2) for number, block in blocks)
-             for term, blocks in by_term.items()}
+    # Each word's lines, the length they take in a data file, and what identifies them: each
+    # block's article number and digest.
+    sizes, identities = {}, {}
+    for term, blocks in by_term.items():
+        size, parts = 0, []
+        for number, block in blocks:
+            size += block[1] + block[0] * (len(str(number)) + 2)
+            parts.append(number.to_bytes(4, "little") + block[2])
+        sizes[term], identities[term] = size, b"".join(parts)
     memory = {} if memory is None else memory
     last_made, made = memory.get("made", {}), {}
     last_measured, measured = memory.get("measured", {}), {}
@@ -228,13 +248,17 @@ def build_index(
         where they are not made yet), its name, its gzipped size, what it holds (its words, and
         the articles and digests of their rows)]. A file the last call measured is not made again
         to be measured."""
-        signature = tuple((term, tuple((number, block[2]) for number, block in blocks)) for term, blocks in chunk.items())
+        signature = hashlib.blake2b(b"\0".join(
+            term.encode("utf-8", "surrogatepass") + b"\0" + (identities[term] if blocks is by_term[term]
+                                                              else b"".join(number.to_bytes(4, "little") + block[2] for number, block in blocks))
+            for term, blocks in chunk.items()
+        ), digest_size=16).digest()
         if signature in last_made:
             return [None, *last_made[signature], signature]
         if signature in last_measured:
             measured[signature] = last_measured[signature]
             return [chunk, None, last_measured[signature], signature]
-        content = _file_bytes(chunk)
+        content = _file_bytes(chunk, rows_of)
         measured[signature] = measure(content)
         return [content, hashlib.sha256(content).hexdigest()[:16] + ".json", measured[signature], signature]
 
@@ -243,7 +267,7 @@ def build_index(
     pending, target = _split("", terms, sizes, raw_target), raw_target
     while pending:
         again = []
-        for group, chunks in _pack(pending, by_term, sizes, target):
+        for group, chunks in _pack(pending, by_term, sizes, target, rows_of):
             contents = [file_of(chunk) for chunk in chunks]
             if max(size for _, _, size, _ in contents) > file_max and target > 1_000:
                 # Text that compresses poorly: cut this part again, smaller.
@@ -254,7 +278,7 @@ def build_index(
                 leaf.count = sum(block[0] for term in leaf.terms for _, block in by_term[term])
             for content in contents:
                 if isinstance(content[0], dict):
-                    content[0] = _file_bytes(content[0])
+                    content[0] = _file_bytes(content[0], rows_of)
                     content[1] = hashlib.sha256(content[0]).hexdigest()[:16] + ".json"
             files += contents
             done += group
@@ -420,9 +444,10 @@ def _resplit(leaf: Leaf, sizes: dict[str, int], target: int) -> list[Leaf]:
     return _split(leaf.prefix, leaf.terms, sizes, target)
 
 
-def _pack(leaves: list[Leaf], by_term: dict[str, list], sizes: dict[str, int], target: int):
+def _pack(leaves: list[Leaf], by_term: dict[str, list], sizes: dict[str, int], target: int, rows_of):
     """Neighbouring leaves gathered into files of about `target` bytes. Yields (leaves, chunks):
-    the leaves of one file with its one chunk, or one word too big for a file with its pages."""
+    the leaves of one file with its one chunk, or one word too big for a file with its pages
+    (`rows_of` gives an article's rows of a word, to cut them)."""
     packed, group, chunk, size = [], [], {}, 0
     for leaf in leaves:
         leaf_size = sum(sizes[term] for term in leaf.terms)
@@ -430,7 +455,7 @@ def _pack(leaves: list[Leaf], by_term: dict[str, list], sizes: dict[str, int], t
             if group:
                 packed.append((group, [chunk]))
                 group, chunk, size = [], {}, 0
-            packed.append(([leaf], _pages(leaf.terms[0], by_term[leaf.terms[0]], target)))
+            packed.append(([leaf], _pages(leaf.terms[0], by_term[leaf.terms[0]], target, rows_of)))
             continue
         if group and size + leaf_size > target:
             packed.append((group, [chunk]))
@@ -443,12 +468,12 @@ def _pack(leaves: list[Leaf], by_term: dict[str, list], sizes: dict[str, int], t
     return packed
 
 
-def _pages(term: str, blocks: list[tuple[int, tuple]], target: int) -> list[dict[str, list]]:
+def _pages(term: str, blocks: list[tuple[int, tuple]], target: int, rows_of) -> list[dict[str, list]]:
     """One word's lines, in collection order, cut into pages of about `target` bytes, between
     one article's rows and the next's (an article's rows longer than a page are cut too)."""
     pages, page, size = [], [], 0
     for number, block in blocks:
-        for part in _parts(block, target):
+        for part in _parts(block, target, lambda: rows_of(number, term, block)):
             length = part[1] + part[0] * (len(str(number)) + 2)
             if page and size + length > target:
                 pages.append({term: page})
@@ -459,13 +484,13 @@ def _pages(term: str, blocks: list[tuple[int, tuple]], target: int) -> list[dict
     return pages
 
 
-def _parts(block: tuple, target: int) -> list[tuple]:
+def _parts(block: tuple, target: int, rows_of_block) -> list[tuple]:
     """An article's rows of a word as they are, or, when longer than `target`, cut into parts
-    of about `target`, each with its own count, length and digest."""
+    of about `target`, each with its own count, length, digest and rows (`rows_of_block` gives them)."""
     if block[1] <= target:
         return [block]
     parts, rows, size = [], [], 0
-    for row in block[3].split("\n"):
+    for row in rows_of_block().split("\n"):
         if rows and size + len(row) + 1 > target:
             parts.append(rows)
             rows, size = [], 0
@@ -479,10 +504,12 @@ def _parts(block: tuple, target: int) -> list[tuple]:
     return found
 
 
-def _file_bytes(chunk: dict[str, list[tuple[int, tuple]]]) -> bytes:
+def _file_bytes(chunk: dict[str, list[tuple[int, tuple]]], rows_of) -> bytes:
     """A data file: {"lines": {word: [line, ...]}}, each line its article's number and its row."""
     body = ",".join(
-        _json_text(term) + ":[" + ",".join(f"[{number}," + row for number, block in blocks for row in block[3].split("\n")) + "]"
+        _json_text(term) + ":[" + ",".join(
+            f"[{number}," + row for number, block in blocks for row in rows_of(number, term, block).split("\n")
+        ) + "]"
         for term, blocks in chunk.items()
     )
     return ('{"lines":{' + body + "}}").encode("utf-8")

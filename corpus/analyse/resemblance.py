@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,9 +54,15 @@ class Item:
 # -----------------------------------------------------------------------------
 
 
-def shingles(words: list[str]) -> frozenset[str]:
-    """Word n-grams of a text, for resemblance, each as its words joined by a space."""
-    return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+def shingles(words: list[str]) -> frozenset[int]:
+    """Word n-grams of a text, for resemblance, each as a 64-bit number made from its words
+    joined by a space (two checksums of them, so that sets are small to keep and quick to
+    compare; two different n-grams share a number with a chance of about one in 10^19)."""
+    found = set()
+    for i in range(len(words) - SHINGLE + 1):
+        gram = " ".join(words[i : i + SHINGLE]).encode("utf-8", "surrogatepass")
+        found.add(zlib.crc32(gram) << 32 | zlib.adler32(gram))
+    return frozenset(found)
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

@@ -3,10 +3,13 @@ glossary and the curated data, listing every problem on a line of its own."""
 
 from __future__ import annotations
 
+import copy
 import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from corpus.analyse.themes import coverage_problems
 from corpus.cache import Cache
@@ -85,7 +88,10 @@ def check_project(root: Path, cache: Cache | None = None, site_url: str | None =
             failed.add(article.slug)
         else:
             sound.append(article)
-    data, data_problems = load_data_checked(root / DATA_DIR, sound, frozenset(failed))
+    # A data file's YAML is read once; the result is checked against the articles every time.
+    remembered = cache.memo("data-yaml", lambda content: yaml.safe_load(content.decode("utf-8")))
+    data, data_problems = load_data_checked(root / DATA_DIR, sound, frozenset(failed),
+                                            lambda text: copy.deepcopy(remembered(text.encode("utf-8", "surrogatepass"))))
     problems += data_problems
     problems += coverage_problems(sound, data.themes, set(data.perspectives), f"{DATA_DIR}/themes.yml")
     try:
