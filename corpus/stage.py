@@ -247,7 +247,7 @@ def article_facts(articles: list[Article], data, stopwords: frozenset[str], cach
         facts = {}
         for article, text, data_ in zip(articles, texts(), found()):
             key = keys[article.slug]
-            if any(len(block) > 3 for block in text.lines.values()):
+            if isinstance(text.lines, dict):
                 # Made in this run: its words-in-context rows are kept apart, read only when a data
                 # file that holds them is made, and the facts keep what each form holds.
                 cache.put("text-lines", key, text.lines)

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import json
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -156,9 +157,24 @@ def article_rows(article: Article) -> dict[str, tuple[int, int, bytes, str]]:
     return blocks
 
 
-def article_forms(blocks: dict[str, tuple[int, int, bytes, str]]) -> dict[str, tuple[int, int, bytes]]:
-    """What article_rows() holds of each form, less the rows: their count, length and digest."""
-    return {form: block[:3] for form, block in blocks.items()}
+def article_forms(blocks: dict[str, tuple[int, int, bytes, str]]) -> tuple[tuple[str, ...], bytes, bytes, bytes]:
+    """What article_rows() holds of each form, less the rows, packed to keep and read back
+    quickly: the forms, then their rows' counts, lengths (4 bytes each) and digests (12 each)."""
+    return (
+        tuple(blocks),
+        array("I", (block[0] for block in blocks.values())).tobytes(),
+        array("I", (block[1] for block in blocks.values())).tobytes(),
+        b"".join(block[2] for block in blocks.values()),
+    )
+
+
+def _blocks(found: dict | tuple):
+    """(form, block) of article_rows() or of article_forms() (a block without its rows)."""
+    if isinstance(found, dict):
+        return found.items()
+    forms, counts, lengths, digests = found
+    counts, lengths = array("I", counts), array("I", lengths)
+    return ((form, (counts[i], lengths[i], digests[12 * i:12 * i + 12])) for i, form in enumerate(forms))
 
 
 def passage_texts(article: Article) -> list[tuple[str, str]]:
@@ -227,7 +243,7 @@ def build_index(
                     raise
                 problems += error.lines
                 found = {}
-        for form, block in found.items():
+        for form, block in _blocks(found):
             by_term[form].append((number, block))
     terms = sorted(by_term, key=_order)
     # Each word's lines, the length they take in a data file, and what identifies them: each

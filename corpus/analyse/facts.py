@@ -28,12 +28,13 @@ from corpus.read.passages import body_sentences
 class TextFacts:
     """What the article's text alone yields: its word and sentence counts, its sections and
     sentences with their shingles (resemblance), and its words in context (or why its words
-    cannot be linked)."""
+    cannot be linked): contexts.article_rows(), or, once the stage keeps the rows apart,
+    contexts.article_forms()."""
 
     words: int
     sentences: int
     grams: tuple[tuple, tuple]
-    lines: dict[str, tuple[int, int, bytes, str]]
+    lines: dict[str, tuple[int, int, bytes, str]] | tuple
     problems: tuple[str, ...]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from corpus.read.articles import Article
 from corpus.read.passages import Passage, body_sentences, page_link, passages
@@ -41,17 +42,28 @@ BANDS = (
 
 @dataclass(frozen=True)
 class Item:
-    """A section or a sentence to compare: where it is, what it shows, and its shingles."""
+    """A section or a sentence to compare: where it is, what it shows, and its shingles, kept
+    packed (packed(): 8 bytes each, quick to keep and to read back) and made a set when compared."""
 
     article: Article
     passage: Passage
     text: str
-    grams: frozenset
+    packed: bytes
+
+    @cached_property
+    def grams(self) -> frozenset[int]:
+        """The shingles as a set."""
+        return frozenset(array("Q", self.packed))
 
 
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
+
+
+def packed(grams: frozenset[int]) -> bytes:
+    """Shingles as 8 bytes each, in order."""
+    return array("Q", sorted(grams)).tobytes()
 
 
 def shingles(words: list[str]) -> frozenset[int]:
@@ -92,7 +104,7 @@ def sentence_shingles(article: Article) -> tuple[tuple[Passage, str, int, frozen
 def sentence_items(article: Article) -> tuple[Item, ...]:
     """Each body sentence of at least SENTENCE_MIN_WORDS words, with its shingles."""
     return tuple(
-        Item(article, passage, sentence, grams)
+        Item(article, passage, sentence, packed(grams))
         for passage, sentence, count, grams in sentence_shingles(article)
         if count >= SENTENCE_MIN_WORDS
     )
@@ -112,15 +124,15 @@ def section_items(article: Article) -> tuple[Item, ...]:
     grams: list[set] = [set() for _ in sections]
     for passage, _, _, sentence_grams in sentence_shingles(article):
         grams[section_of[passage]].update(sentence_grams)
-    return tuple(Item(article, opening, opening.text, frozenset(found)) for (opening, _), found in zip(sections, grams))
+    return tuple(Item(article, opening, opening.text, packed(frozenset(found))) for (opening, _), found in zip(sections, grams))
 
 
 def passage_grams(article: Article) -> tuple[tuple, tuple]:
-    """(sections, sentences) of the article as (passage, text, shingles), as section_items() and
-    sentence_items() give them, without the article: what an article yields for resemblance."""
+    """(sections, sentences) of the article as (passage, text, packed shingles), as section_items()
+    and sentence_items() give them, without the article: what an article yields for resemblance."""
     return (
-        tuple((item.passage, item.text, item.grams) for item in section_items(article)),
-        tuple((item.passage, item.text, item.grams) for item in sentence_items(article)),
+        tuple((item.passage, item.text, item.packed) for item in section_items(article)),
+        tuple((item.passage, item.text, item.packed) for item in sentence_items(article)),
     )
 
 
@@ -212,7 +224,8 @@ def _pairs_of_changed(items: list[Item], changed: list[Item], threshold: float) 
     wanted = frozenset().union(*(item.grams for item in changed))
     holders: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        for gram in item.grams & wanted:
+        # Read from the packed shingles: most items share none, and need no set.
+        for gram in wanted.intersection(array("Q", item.packed)):
             holders[gram].append(item)
     found, seen = [], set()
     for item in changed:
