@@ -298,19 +298,20 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         print(f"{len(error.lines)} problem(s) found in {time.perf_counter() - started:.1f} s; nothing was written", file=sys.stderr)
         return 1
-    if "unchanged" in staged.phases:
-        print(f"{staged.articles} articles: nothing changed since the last stage in {staged.folder} "
-              f"({staged.seconds:.2f} s to find out)", file=sys.stderr)
-        return 0
-    if args.times:
+    if args.times and "unchanged" not in staged.phases:
         print("; ".join(f"{name} {seconds:.2f} s" for name, seconds in staged.phases.items()), file=sys.stderr)
-    computed = ", ".join(f"{kind} {count}" for kind, count in staged.computed.items())
-    print(
-        f"{staged.articles} articles staged in {staged.folder} in {staged.seconds:.1f} s: {staged.files} files, "
-        f"{staged.written} written, {staged.removed} removed; computed afresh: {computed}",
-        file=sys.stderr,
-    )
+    print(summary(staged), file=sys.stderr)
     return 0
+
+
+def summary(staged: Staged) -> str:
+    """What a run of the stage did, in a line."""
+    if "unchanged" in staged.phases:
+        return (f"{staged.articles} articles: nothing changed since the last stage in {staged.folder} "
+                f"({staged.seconds:.2f} s to find out)")
+    computed = ", ".join(f"{kind} {count}" for kind, count in staged.computed.items())
+    return (f"{staged.articles} articles staged in {staged.folder} in {staged.seconds:.1f} s: {staged.files} files, "
+            f"{staged.written} written, {staged.removed} removed; computed afresh: {computed}")
 
 
 # -----------------------------------------------------------------------------

@@ -19,30 +19,35 @@ STAGE = Path("build/stage")
 # Problems are logged as MkDocs' own lines ("ERROR - file: field: problem"), with no prefix.
 log = logging.getLogger("mkdocs.hooks.stage")
 
+# The command MkDocs runs ("build", "serve", "gh-deploy"), set once a process, at its start.
+command = {"name": "build"}
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
-# Run the stage in a process of its own, so that an edit of corpus/ takes effect on the next
-# rebuild of `mkdocs serve`; then build the stage's docs with its navigation and theme settings.
+# Remember whether this process serves: then the stage runs in a process of its own each time.
+def on_startup(command: str, dirty: bool):
+    globals()["command"] = {"name": command}
+
+
+# Make the stage: in this process for a build (one run, quicker), in a process of its own while
+# serving, so that an edit of corpus/ takes effect on the next rebuild; then build the stage's
+# docs with its navigation and theme settings.
 def on_config(config):
     root = Path(config.config_file_path).parent
-    run = subprocess.run(
-        [sys.executable, "-m", "corpus.stage", str(root), "--site-url", config.site_url or ""],
-        capture_output=True, text=True, cwd=root,
-    )
-    if run.returncode:
-        problems = run.stdout.splitlines()
+    problems, summary = (run_here if command["name"] != "serve" else run_apart)(root, config.site_url or "")
+    if problems is not None:
         for line in problems:
             log.error(line)
         if not problems:
-            raise PluginError(f"python -m corpus.stage failed: {run.stderr.strip()}")
+            raise PluginError(f"python -m corpus.stage failed: {summary}")
         raise PluginError(
             f"{len(problems)} problem(s) in the articles and data, listed above "
             "(`make check` lists them without building)"
         )
-    log.info(run.stderr.strip())
+    log.info(summary)
     staged = yaml.safe_load((root / STAGE / "mkdocs.yml").read_text(encoding="utf-8"))
     config.docs_dir = str(root / STAGE / "docs")
     config.nav = staged["nav"]
@@ -55,3 +60,33 @@ def on_config(config):
 def on_serve(server, config, builder):
     server.unwatch(config.docs_dir)
     return server
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def run_here(root: Path, site_url: str) -> tuple[list[str] | None, str]:
+    """(problems or None, the stage's summary line), the stage run in this process, from the
+    project's own package (as the process of its own would run it)."""
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from corpus.problems import CorpusError
+    from corpus.stage import make_stage, summary
+
+    try:
+        return None, summary(make_stage(root, site_url))
+    except CorpusError as error:
+        return error.lines, ""
+
+
+def run_apart(root: Path, site_url: str) -> tuple[list[str] | None, str]:
+    """(problems or None, the stage's summary line), the stage run in a process of its own."""
+    run = subprocess.run(
+        [sys.executable, "-m", "corpus.stage", str(root), "--site-url", site_url],
+        capture_output=True, text=True, cwd=root,
+    )
+    if run.returncode:
+        return run.stdout.splitlines(), run.stderr.strip()
+    return None, run.stderr.strip()
