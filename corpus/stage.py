@@ -182,11 +182,11 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     shared = cache.key("shared", _json([figures.labels(analysis), figures.article_scale(analysis), actor_links], indent=None))
     views = {article.slug: article_view(analysis, article.slug) for article in articles}
     rendered = cache.map("pages", lambda article, citation, view: (
-        pages.article_page(article, cited=citation, address=addresses[article.slug], language=settings.language,
-                           tags=analysis["tags"][article.slug]),
+        pages.article_page(article, body=project.bodies[article.slug], cited=citation, address=addresses[article.slug],
+                           language=settings.language, tags=analysis["tags"][article.slug]),
         collection_section(article, view, settings.language),
     ), (
-        (cache.key("pages", article.digest, repr(citation), addresses[article.slug], settings.language,
+        (cache.key("pages", article.digest, repr(project.bodies[article.slug]), repr(citation), addresses[article.slug], settings.language,
                    _json([analysis["tags"][article.slug], views[article.slug]], indent=None), shared),
          (article, citation, views[article.slug]))
         for article, citation in zip(articles, cited)

@@ -56,6 +56,8 @@ class ParagraphAnchorsProcessor(Treeprocessor):
             if child.tag == "div" and TEXT_CLASS in (child.get("class") or "").split():
                 return list(child)
             html = stashed(self.md, child.text or "") if child.tag == "p" and len(child) == 0 else None
+            if html is not None and WRAPPER.match(html) and html.rstrip().endswith("</div>"):
+                return []  # the text rendered whole, its paragraphs numbered already
             if html is not None and WRAPPER.match(html):
                 rest = children[i + 1:]
                 end = next((j for j, c in enumerate(rest) if c.tag == "p" and len(c) == 0

@@ -13,6 +13,7 @@ import yaml
 
 from corpus.analyse.themes import coverage_problems
 from corpus.cache import Cache
+from corpus.extensions.rendered import flat_toc
 from corpus.problems import CorpusError, shown
 from corpus.read.articles import Article, ArticleError, load_articles_checked, parse_page
 from corpus.read.config import CONFIG, Settings, read_settings
@@ -50,6 +51,9 @@ class Project:
     data: CuratedData | None
     stopwords: frozenset[str]
     problems: list[str] = field(default_factory=list)
+    # Each sound article's text rendered as the site shows it, with its headings' table of
+    # contents entries (flat), by slug: the HTML the fidelity check read.
+    bodies: dict[str, tuple[str, list[dict]]] = field(default_factory=dict)
 
 
 # -----------------------------------------------------------------------------
@@ -76,18 +80,19 @@ def check_project(root: Path, cache: Cache | None = None, site_url: str | None =
     failed = set(errors)
     problems += check_glossary(root / GLOSSARY, GLOSSARY)
     glossary = (root / GLOSSARY).read_bytes() if (root / GLOSSARY).is_file() else b""
-    found = cache.map("fidelity", fidelity_problems, (
-        (cache.key("fidelity", article.digest, repr(settings.extensions), glossary),
+    found = cache.map("body", rendered_body, (
+        (cache.key("body", article.digest, repr(settings.extensions), glossary),
          (article, settings))
         for article in articles
     ))
-    sound = []
-    for article, lines in zip(articles, found):
+    sound, bodies = [], {}
+    for article, (lines, html, toc) in zip(articles, found):
         problems += lines
         if lines:
             failed.add(article.slug)
         else:
             sound.append(article)
+            bodies[article.slug] = (html, toc)
     # A data file's YAML is read once; the result is checked against the articles every time.
     remembered = cache.memo("data-yaml", lambda content: yaml.safe_load(content.decode("utf-8")))
     data, data_problems = load_data_checked(root / DATA_DIR, sound, frozenset(failed),
@@ -99,7 +104,7 @@ def check_project(root: Path, cache: Cache | None = None, site_url: str | None =
     except DataError as error:
         problems += error.lines
         stopwords = frozenset()
-    return Project(settings, sound, data, stopwords, problems)
+    return Project(settings, sound, data, stopwords, problems, bodies)
 
 
 def remembered_pages(cache: Cache):
@@ -122,17 +127,20 @@ def remembered_pages(cache: Cache):
     return parsed
 
 
-def fidelity_problems(article: Article, settings: Settings) -> list[str]:
-    """The article's fidelity problems, rendered with the site's Markdown settings: none if its
-    page keeps every character of its original."""
+def rendered_body(article: Article, settings: Settings) -> tuple[list[str], str, list[dict]]:
+    """(fidelity problems, HTML, table of contents entries) of the article's text rendered with
+    the site's Markdown settings: no problem if it keeps every character of its original. The
+    page shows this HTML as it is, so that what the check read is what is published."""
     key = repr(settings.extensions)
     if key not in _CONVERTERS:
         _CONVERTERS[key] = site_markdown(settings)
+    md = _CONVERTERS[key]
+    html = render(md, article.body)
     try:
-        check_fidelity(article, render(_CONVERTERS[key], article.body))
+        check_fidelity(article, html)
     except ArticleError as error:
-        return error.lines
-    return []
+        return error.lines, "", []
+    return [], html, flat_toc(getattr(md, "toc_tokens", []))
 
 
 def check_glossary(path: Path, label: str) -> list[str]:

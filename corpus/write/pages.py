@@ -98,10 +98,11 @@ def article_path(article: Article) -> str:
 
 
 def article_page(
-    article: Article, *, cited: Cited, address: str, language: str, tags: list[str]
+    article: Article, *, body: tuple[str, list[dict]], cited: Cited, address: str, language: str, tags: list[str]
 ) -> str:
     """An article's page: front matter (title, description, tags and its citation metadata), the
-    site's header, the article's own Markdown inside its wrapper, then the heading of its part of
+    site's header, the article's text inside its wrapper (`body`: its HTML as the fidelity check
+    rendered it, and its headings' table of contents entries), then the heading of its part of
     the analysis, which the page fetches from its own file (collection_page) and links to."""
     url = page_url(article_path(article))
     root = root_from(url)
@@ -125,9 +126,7 @@ def article_page(
     return (
         front_matter(meta)
         + block(header)
-        + "\n" + block(f'<div class="article-text" data-article="{slug}">')
-        + "\n" + article.body.strip("\n") + "\n\n"
-        + block("</div>")
+        + "\n" + block(f'<div class="article-text" data-article="{slug}">\n{body[0]}\n</div>', body[1])
         # The heading is Markdown, so that the page's table of contents lists it; search
         # leaves it out, as it leaves out the section under it.
         + f'\n## {COLLECTION_HEADING} {{: #{COLLECTION_ANCHOR} data-search-exclude="" }}\n\n'
