@@ -164,7 +164,8 @@ class Cache:
                 folder = self.folder / kind
                 folder.mkdir(exist_ok=True)
                 for key in self._new.get(kind, ()):
-                    _write(folder / key, results[key])
+                    # An entry cut short is read as none and made again: no need to write it aside first.
+                    (folder / key).write_bytes(pickle.dumps(results[key], protocol=pickle.HIGHEST_PROTOCOL))
                 for key in self._entries(kind) - results.keys() - self._held.get(kind, set()):
                     (folder / key).unlink(missing_ok=True)
                 continue

@@ -251,8 +251,7 @@ def article_facts(articles: list[Article], data, stopwords: frozenset[str], cach
                 # Made in this run: its words-in-context rows are kept apart, read only when a data
                 # file that holds them is made, and the facts keep what each form holds.
                 cache.put("text-lines", key, text.lines)
-                text = replace(text, lines=contexts.article_forms(text.lines))
-                cache.put("text-facts", key, text)
+                cache.put("text-facts", key, replace(text, lines=contexts.article_forms(text.lines)))
             facts[article.slug] = (text, data_)
             # The word count the facts hold is the article's own (a cached property): not counted twice.
             article.__dict__.setdefault("word_count", text.words)

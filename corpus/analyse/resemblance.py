@@ -143,16 +143,20 @@ def similar_pairs(items: list[Item], threshold: float) -> list[tuple[float, Item
     similarity reaches t must share one of the first |A| - ceil(t * |A|) + 1 shingles of each
     (prefix filtering). Candidates found that way are then measured exactly.
     """
-    frequency = Counter(gram for item in items for gram in item.grams)
-    # One global order, rarest first, ties in the order first met: any fixed order will do.
-    rank = {gram: count * len(frequency) + place for place, (gram, count) in enumerate(frequency.items())}
-    index: dict[tuple, list[int]] = defaultdict(list)
+    frequency = Counter(gram for item in items for gram in array("Q", item.packed))
+    index: dict[int, list[int]] = defaultdict(list)
     candidates: set[tuple[int, int]] = set()
     for number, item in enumerate(items):
-        ordered = sorted(item.grams, key=rank.__getitem__)
+        grams = array("Q", item.packed)
         # The small allowance keeps float rounding (0.9 * 10 = 9.000000000000002) from shortening it.
-        prefix = len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1 if threshold > 0 else len(ordered)
-        for gram in ordered[:prefix]:
+        prefix = len(grams) - math.ceil(threshold * len(grams) - 1e-9) + 1 if threshold > 0 else len(grams)
+        # One global order, rarest first, ties by the shingle's number. A shingle no other item has
+        # comes first and finds nothing: only the rest of the prefix is looked up, and sorted.
+        shared = [gram for gram in grams if frequency[gram] > 1]
+        rest = prefix - (len(grams) - len(shared))
+        if rest <= 0:
+            continue
+        for gram in sorted(shared, key=lambda gram: (frequency[gram], gram))[:rest]:
             for other in index[gram]:
                 candidates.add((other, number))
             index[gram].append(number)

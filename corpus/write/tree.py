@@ -25,6 +25,7 @@ def write_tree(folder: Path, files: dict[str, str | bytes | None], written_befor
     before = written_before or {}
     digests = {}
     written = 0
+    folders: set[str] = set()
     for path, content in files.items():
         if content is None:
             if path not in before or not os.path.isfile(os.path.join(base, path)):
@@ -42,7 +43,15 @@ def write_tree(folder: Path, files: dict[str, str | bytes | None], written_befor
                     if existing.read() == data:
                         continue
         except FileNotFoundError:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            parent = os.path.dirname(target)
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
+            # A new file: no reader has an older one to see half replaced.
+            with open(target, "wb") as out:
+                out.write(data)
+            written += 1
+            continue
         temporary = target + ".tmp"
         with open(temporary, "wb") as out:
             out.write(data)
