@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 # Material 9.x prints a long notice about MkDocs 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical check test bench clean
+.PHONY: serve build build-zensical check article test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ build-zensical: $(VENV)/.site
 # Every problem in the articles, the glossary and the curated data, one line each, without building.
 check: $(VENV)/.site
 	$(BIN)/python -m corpus.check
+
+# Add an article from its original text: make article ORIGINAL=path/to/text.txt
+article: $(VENV)/.site
+	@test -n "$(ORIGINAL)" || { echo "ORIGINAL: required: make article ORIGINAL=path/to/text.txt"; exit 2; }
+	$(BIN)/python -m corpus.new $(ORIGINAL)
 
 # The whole suite; a failing browser test leaves a screenshot beside the report in test-results/.
 test: $(VENV)/.dev node_modules/.installed

@@ -32,7 +32,7 @@ from corpus.problems import CorpusError
 from corpus.read.articles import ARTICLES_DIR, Article
 from corpus.read.config import CONFIG
 from corpus.read.project import DOCS_DIR, check_project
-from corpus.write import collection, engine, figures, pages, templates
+from corpus.write import collection, engine, feed, figures, pages, templates
 from corpus.write.citations import cite, csl_json
 from corpus.write.tree import write_tree
 
@@ -210,6 +210,8 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     records = collection.rows(articles, settings.site_url, analysis["tags"])
     files["collection.jsonl"] = collection.jsonl(records)
     files["collection.csv"] = collection.csv_text(records)
+    files[feed.FEED] = feed.feed(articles, addresses, settings.site_url, settings.config.get("site_name", ""),
+                                 " ".join(str(settings.config.get("site_description", "")).split()))
     clock.lap("downloads")
 
     written, removed, digests = write_tree(folder / "docs", files, cache.value("written"))

@@ -53,9 +53,11 @@ def add_synthetic_articles(project: Path, count: int, seed: int = 7, kind: str =
         name = f"9{number:04d}_synthetic.txt"
         source = SOURCES[number % len(SOURCES)]
         date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1500))
+        # Joined the collection a day apart, the first synthetic article the day after the three originals.
+        added = dt.date(2026, 11, 22) + dt.timedelta(days=number)
         (project / "docs" / "sources" / name).write_text(title + "\n" + "\n".join(paragraphs) + "\n", encoding="utf-8")
         (project / "docs" / "articles" / f"synthetic-{number:04d}.md").write_text(
-            f"---\ntitle: {title}\nsource: {source}\noriginal: {name}\ntype: {TYPES[number % len(TYPES)]}\n"
+            f"---\ntitle: {title}\nsource: {source}\noriginal: {name}\nadded: {added.isoformat()}\ntype: {TYPES[number % len(TYPES)]}\n"
             + (f"published: {date.isoformat()}\n" if number % 2 else "")
             + "summary: A synthetic article for measuring the site at scale.\n---\n\n" + "\n\n".join(paragraphs) + "\n",
             encoding="utf-8",

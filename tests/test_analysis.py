@@ -95,10 +95,10 @@ def make_corpus(tmp_path: Path, **overrides: str) -> tuple[Path, Path]:
     alpha_body = "\n\n".join(ALPHA.splitlines()[1:])
     beta_body = "\n\n".join(BETA.splitlines()[1:-1])
     (docs / "articles" / "alpha.md").write_text(
-        f"---\ntitle: Japan and the US meet\nsource: Test\noriginal: alpha.txt\nsummary: A test.\n---\n\n{alpha_body}\n"
+        f"---\ntitle: Japan and the US meet\nsource: Test\noriginal: alpha.txt\nadded: 2026-12-01\nsummary: A test.\n---\n\n{alpha_body}\n"
     )
     (docs / "articles" / "beta.md").write_text(
-        "---\ntitle: Seoul and Pyongyang\nsource: Test\noriginal: beta.txt\nsummary: A test.\n"
+        "---\ntitle: Seoul and Pyongyang\nsource: Test\noriginal: beta.txt\nadded: 2026-12-01\nsummary: A test.\n"
         f"published: 2024-01-31\ndropped: [Comments]\n---\n\n{beta_body}\n"
     )
     files = dict(actors=ACTORS, themes=THEMES, timeline=TIMELINE, voices=VOICES, perspectives=PERSPECTIVES, overlaps=OVERLAPS)
@@ -392,7 +392,7 @@ def test_united_states_is_not_distinctive_for_being_spelled_out(tmp_path):
     for slug, text in (("long", spelled), ("short", short)):
         (docs / "sources" / f"{slug}.txt").write_text(f"{slug.title()} Text\n{text}\n")
         (docs / "articles" / f"{slug}.md").write_text(
-            f"---\ntitle: {slug.title()} Text\nsource: T\noriginal: {slug}.txt\nsummary: S.\n---\n\n{text}\n"
+            f"---\ntitle: {slug.title()} Text\nsource: T\noriginal: {slug}.txt\nadded: 2026-12-01\nsummary: S.\n---\n\n{text}\n"
         )
     articles = load_articles(docs)
     from corpus.read.data import Actor

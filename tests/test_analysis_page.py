@@ -350,7 +350,7 @@ Wellington says the Pacific should stay calm.
 def test_a_fourth_article_appears_everywhere_with_no_other_edit(project_copy, tmp_path):
     (project_copy / "docs" / "sources" / "004_fixture.txt").write_text(FOURTH)
     (project_copy / "docs" / "articles" / "kiwi-views-on-nato.md").write_text(
-        "---\ntitle: Kiwi Views on NATO\nsource: Not stated\noriginal: 004_fixture.txt\n"
+        "---\ntitle: Kiwi Views on NATO\nsource: Not stated\noriginal: 004_fixture.txt\nadded: 2026-12-01\n"
         "summary: A short fixture article about New Zealand.\n---\n\n"
         "New Zealand and Australia weigh NATO partnership while China watches.\n\n"
         "Wellington says the Pacific should stay calm.\n"

@@ -26,6 +26,7 @@ GOOD = (
     "title: A Headline\n"
     "source: Example Outlet\n"
     "original: sample.txt\n"
+    "added: 2026-12-01\n"
     "summary: The article describes something.\n"
     "published: 2020-01-02\n"
     "byline: By Someone on 2020-01-02\n"

@@ -164,3 +164,15 @@ def test_the_tags_index_and_search_index_hold_the_strings_as_text(injected_site)
     docs = [d for d in index["docs"] if d["location"].startswith(f"articles/{SLUG}/")]
     # Material's index holds HTML-escaped text; its client inserts it as HTML, so raw markup must not be there.
     assert docs and all("<img" not in d["title"] + d["text"] and "<b data" not in d["title"] + d["text"] for d in docs)
+
+
+def test_a_hostile_title_and_summary_reach_the_feed_as_text(injected_site):
+    import feedparser
+
+    feed = feedparser.parse((injected_site / "feed.xml").read_bytes())
+    assert not feed.bozo
+    [entry] = [entry for entry in feed.entries if entry.link.endswith(f"/articles/{SLUG}/")]
+    assert entry.title == payload("Title")
+    assert entry.summary == "Summary (the site's): " + payload("Summary")
+    raw = (injected_site / "feed.xml").read_text(encoding="utf-8")
+    assert "<img" not in raw and "<b " not in raw

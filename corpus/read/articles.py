@@ -41,7 +41,8 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)"
 
 # The contract: field -> (required, accepted types, what it must be, in words).
 # `published` is a date the text gives as its publication date; `updated` one it gives as
-# an update ("Updated on ..."). Neither is ever inferred.
+# an update ("Updated on ..."). Neither is ever inferred. `added` is the site's own date: the day
+# the article joined the collection.
 FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
     "title": (True, (str,), "a non-empty string"),
     "source": (True, (str,), "a non-empty string"),
@@ -49,6 +50,7 @@ FIELDS: dict[str, tuple[bool, tuple[type, ...], str]] = {
     "summary": (True, (str,), "one to three sentences"),
     "published": (False, (dt.date, str), "a date written YYYY-MM-DD"),
     "updated": (False, (dt.date, str), "a date written YYYY-MM-DD"),
+    "added": (True, (dt.date, str), "a date written YYYY-MM-DD"),
     "byline": (False, (str,), "a line of the original"),
     "dropped": (False, (list,), "a list of lines of the original"),
     "title_supplied": (False, (bool,), "true or false"),
@@ -90,6 +92,8 @@ class Article:
     original_text: str
     published: dt.date | None = None
     updated: dt.date | None = None
+    # The day the article joined the collection: the site's date, never the article's.
+    added: dt.date | None = None
     byline: str | None = None
     dropped: tuple[str, ...] = ()
     title_supplied: bool = False
@@ -175,7 +179,7 @@ def check_fields(meta: dict, name: str) -> dict:
         if not isinstance(value, types) or (types == (str,) and not value.strip()):
             problems.append(f"{name}: '{key}': must be {wanted}, got {shown(value)}")
             continue
-        if key in ("published", "updated"):
+        if key in ("published", "updated", "added"):
             try:
                 meta[key] = _parse_date(value)
             except ValueError:
@@ -220,6 +224,7 @@ def load_article(page_path: Path, docs_dir: Path, name: str | None = None, parse
         body=body,
         original_text=original_text,
         published=meta.get("published"),
+        added=meta.get("added"),
         updated=meta.get("updated"),
         byline=meta.get("byline"),
         dropped=tuple(meta.get("dropped") or ()),

@@ -106,12 +106,12 @@ def article_page(
     the analysis, which the page fetches from its own file (collection_page) and links to."""
     url = page_url(article_path(article))
     root = root_from(url)
-    header = render(
+    header = _tight(render(
         "partials/article-header.html",
         article=article, original_url=f"{root}{SOURCES_DIR}/{article.original}", cited=cited,
         citation_files={ext: f"{root}{CITATIONS_DIR}/{article.slug}.{ext}" for ext in CITATION_FILES},
         paragraph_slot=PARAGRAPH_SLOT,
-    )
+    ))
     meta = {
         # Both engines print the title, the description and the tags into the page unescaped.
         # A headline the source cut off shows where it ends, in the sidebar, the tags and <title> too.
@@ -121,6 +121,8 @@ def article_page(
         # Printed into <head>, escaped, by overrides/main.html.
         "citation_meta": [vars(tag) for tag in meta_tags(article, address, language)],
         "json_ld": json_ld(article, address, language),
+        # The day the article joined the collection (the site's date): the site map's last change.
+        "added": article.added.isoformat(),
     }
     slug = html.escape(article.slug, quote=True)
     return (
@@ -241,6 +243,12 @@ def front_matter(meta: dict) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _tight(html: str) -> str:
+    """HTML without the indentation of its template: every run of whitespace that starts a line
+    made one line break (the header has no preformatted text, where it would count)."""
+    return re.sub(r"\n\s+", "\n", html)
 
 
 def _escaped(text: str) -> str:
