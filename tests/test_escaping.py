@@ -42,6 +42,7 @@ def write_injected_project(project: Path) -> None:
         "title_supplied": True,
         "source": payload("Source"),
         "original": "999_injected.txt",
+        "added": "2026-12-01",
         "summary": payload("Summary"),
         "published": "2024-01-02",
         "byline": f"By {MARKUP} & Co",

@@ -38,7 +38,7 @@ VALUE = st.one_of(
     TEXT, st.integers(), st.booleans(), st.none(), st.dates(), st.floats(allow_nan=False),
     st.lists(TEXT, max_size=3), st.lists(st.integers(), max_size=2), st.dictionaries(TEXT, TEXT, max_size=2),
 )
-FIELDS = ["title", "source", "original", "summary", "published", "updated", "byline", "dropped",
+FIELDS = ["title", "source", "original", "summary", "published", "updated", "added", "byline", "dropped",
           "title_supplied", "title_truncated", "tags", "unknown"]
 # A sentence built from a safe alphabet, so that many examples pass the fidelity check.
 SENTENCE = st.lists(
@@ -61,6 +61,7 @@ def articles(draw):
         "title_supplied": True,
         "source": draw(NONBLANK),
         "original": "zz-fuzz.txt",
+        "added": "2026-12-01",
         "summary": draw(NONBLANK),
         "tags": draw(st.lists(NONBLANK, max_size=3)),
     }
@@ -145,7 +146,7 @@ def test_any_article_is_accepted_escaped_or_refused_in_lines_naming_the_file(fuz
     assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - ?.*", line) for line in cited.ris.strip().splitlines()), cited.ris
     listing = templates.get_template("partials/article-list.html").render(articles=[article_], base=".")
     for html, tags in ((header, {"header", "h1", "span", "p", "dl", "div", "dt", "dd", "time", "a", "strong",
-                                 "details", "summary", "button", "i", "template"}),
+                                 "details", "summary", "button", "i", "template", "small"}),
                        (listing, {"ul", "li", "a", "span", "p"})):
         found = _Elements()
         found.feed(html)
