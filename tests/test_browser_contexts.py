@@ -242,7 +242,8 @@ def test_an_actor_name_on_the_analysis_opens_its_lines(page, served):
     # A distinctive word opens its lines too.
     page.goto(served.url + "analysis/")
     word = page.locator("table[data-table=keyword] a.keyword:not([href*='case=1'])").first
-    typed = word.inner_text()
+    typed = word.text_content()
+    assert typed.strip()
     word.click()
     page.wait_for_url("**/contexts/?q=*")
     settled(page)
