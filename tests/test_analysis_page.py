@@ -12,6 +12,8 @@ import yaml
 
 from conftest import DOCS, ROOT, collection_section, run_mkdocs_build, soup
 from corpus.read.passages import comparable
+from corpus.read.articles import load_articles
+from corpus.read.data import load_data
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +88,15 @@ def test_every_picture_is_one_table_or_list_that_names_what_it_shows(page, analy
     # The overview's numbers: an article a row, an actor a column, each count written out.
     grid = page.select_one("#chart-actors table")
     top = [a for a in analysis["actors"] if a["total"] >= analysis["actors"][7]["total"]]
-    assert [row.find("th").get_text(strip=True) for row in grid.select("tbody tr")] == [row["label"] for row in analysis["articles"]]
+    # Each article's row says its length: the counts are raw, and the lengths differ.
+    assert [row.find("th").get_text(strip=True) for row in grid.select("tbody tr")] == [
+        f"{row['label']} ({row['words']:,} words)" for row in analysis["articles"]
+    ]
+    caption = page.select_one("#chart-actors figcaption").get_text(" ", strip=True)
+    lengths = [row["words"] for row in analysis["articles"]]
+    assert f"The articles differ in length, from {min(lengths):,} to {max(lengths):,} words" in caption
+    # 000's counts include its repeated section, said where the counts are compared.
+    assert "The counts of “NATO in Asia: A…” include both of its sections" in caption and "35% the same" in caption
     assert [th.get_text(strip=True) for th in grid.select("thead th")][1:] == [a["name"] for a in top]
     shown = [[td.get_text(strip=True) for td in row.find_all("td")] for row in grid.select("tbody tr")]
     assert shown == [[str(a["counts"][row["slug"]]["count"]) for a in top] for row in analysis["articles"]]
@@ -158,7 +168,9 @@ def test_actor_table_agrees_with_json_and_links_first_mentions(site, page, analy
         for cell, article in zip(cells, analysis["articles"]):
             expected = actor["counts"][article["slug"]]
             # The count is text in the cell, never colour alone; on a phone it says its article.
-            assert cell.get_text(strip=True) == str(expected["count"])
+            # Beside it, in brackets, the count per 1,000 of the article's words.
+            rate = f"({1000 * expected['count'] / article['words']:.1f})" if expected["count"] else ""
+            assert cell.get_text(strip=True) == str(expected["count"]) + rate
             assert cell["data-label"] == article["label"]
             link = cell.find("a")
             if expected["count"]:
@@ -328,7 +340,7 @@ def test_glossary_abbreviations_are_tooltips_on_every_page(site):
     assert not (DOCS / "abbreviations.md").exists()
 
 
-def test_articles_are_tagged_by_theme_and_actor_and_listed_on_the_tags_page(site, analysis):
+def test_articles_are_tagged_and_listed_on_the_tags_page(site, analysis):
     tags_page = soup(site / "tags" / "index.html")
     listed = tags_page.get_text()
     for article in analysis["articles"]:
@@ -371,8 +383,8 @@ def test_a_fourth_article_appears_everywhere_with_no_other_edit(project_copy, tm
     cells = {t["id"]: t["coverage"]["kiwi-views-on-nato"] for t in data["themes"]}
     assert cells["nato-asia-pacific"] == {"state": "not-curated", "keyword_count": 1, "quote": None, "reason": None, "reason_quotes": []}
     assert cells["trump"]["state"] == "no-keywords"
-    assert "New Zealand" in data["tags"]["kiwi-views-on-nato"]
-    assert "Kiwi Views on NATO" in soup(site / "tags" / "index.html").get_text()
+    # Not curated: quoted on no theme, so no tag yet; the article is everywhere else.
+    assert data["tags"]["kiwi-views-on-nato"] == []
     index = json.loads((site / "search" / "search_index.json").read_text())
     assert any(d["location"].startswith("articles/kiwi-views-on-nato/") and "Wellington" in d["text"] for d in index["docs"])
     assert "Kiwi Views on NATO" in soup(site / "index.html").get_text()
@@ -489,7 +501,30 @@ def test_the_article_chart_is_its_numbers_in_one_table(site, analysis):
         assert len(section.select("table")) == 1 and chart.select_one("table.chart-bars caption").get_text(strip=True)
         counts = {a["name"]: a["counts"][row["slug"]]["count"] for a in analysis["actors"]}
         for tr in chart.select("tbody tr"):
-            assert tr.find("td").get_text(strip=True) == str(counts[tr.find("th").get_text(strip=True)])
+            # The site's name, with the article's own forms where it never writes that name.
+            name = tr.find("th").get_text(strip=True).split(" (the site's name; written ")[0]
+            count = counts[name]
+            assert tr.find("td").get_text(strip=True) == f"{count} ({1000 * count / row['words']:.1f})"
+
+
+
+def test_a_name_an_article_never_writes_is_marked_as_the_sites(site, analysis):
+    # 001 writes only "Putin" and "Quadrilateral Dialogue"; the table says so beside the site's names.
+    table = section_table(soup(site / "analysis" / "index.html"), "actors")
+    rows = {row["data-actor"]: row.find("th").get_text(" ", strip=True) for row in table.select("tbody tr")}
+    assert rows["Vladimir Putin"].endswith("the site's name; “Putin” in There is no way…")
+    assert rows["The Quad"].endswith("the site's name; “Quadrilateral Dialogue” in There is no way…")
+    # A name the articles write as it is gets no mark, and every mark agrees with the data.
+    assert "the site's name" not in rows["NATO"]
+    for actor in analysis["actors"]:
+        assert ("the site's name" in rows[actor["name"]]) == bool(actor["written"])
+        for slug, forms in actor["written"]:
+            assert actor["name"] not in forms and forms == actor["counts"][slug]["forms"]
+    assert "the site's name and kind for it" in table.find("thead").get_text()
+    # On an article's page, a bar's name carries the article's own forms the same way.
+    from corpus.write.figures import written_as
+    assert written_as("Vladimir Putin", ("Putin",)) == "Vladimir Putin (the site's name; written “Putin”)"
+    assert written_as("NATO", ("NATO",)) == "NATO"
 
 
 def test_each_dots_area_is_in_proportion_to_its_count(page, analysis):
@@ -517,8 +552,11 @@ def test_every_articles_actor_bars_share_one_scale(site, analysis):
     for row in analysis["articles"]:
         chart = collection_section(site, row["slug"]).select_one("#chart-article-actors")
         for cell in chart.select("tbody td"):
-            shares.append((float(re.fullmatch(r"--v:([\d.]+)", cell["style"]).group(1)), int(cell.get_text(strip=True))))
-        assert f"a full bar is {largest} mentions" in chart.select_one("figcaption").get_text()
+            shares.append((float(re.fullmatch(r"--v:([\d.]+)", cell["style"]).group(1)), int(cell.get_text(strip=True).split()[0])))
+        caption = chart.select_one("figcaption").get_text()
+        assert f"a full bar is {largest} mentions" in caption
+        # The bars compare counts; the rate beside each compares across lengths, as the caption says.
+        assert f"In brackets, the count per 1,000 of this article's {row['words']:,} words" in caption
     # A bar is its count's share of the one scale on every page: 18 mentions of NATO draw shorter than 27.
     assert shares and all(share == pytest.approx(count / largest, abs=0.001) for share, count in shares)
     assert any(share == 1 for share, _ in shares)
@@ -528,3 +566,18 @@ def test_a_capital_counts_for_its_country_also_where_it_names_the_city(analysis)
     lithuania = next(actor for actor in analysis["actors"] if actor["name"] == "Lithuania")
     # "the Vilnius summit" and "in Lithuania", as "in Moscow" counts for Russia.
     assert lithuania["counts"]["there-is-no-way-back"]["count"] == 2
+
+
+def test_the_tag_rule_is_the_same_for_every_article_and_stated_on_the_tags_page(analysis, site):
+    data = load_data(ROOT / "data", load_articles(DOCS))
+    own = {article.slug: list(article.tags) for article in load_articles(DOCS)}
+    for slug, tags in analysis["tags"].items():
+        quoted = [theme.name for theme in data.themes if slug in theme.quotes]
+        assert tags == own[slug] + [t for t in quoted if t not in own[slug]]
+    # No actor is a tag of its own, however often an article names it ("China" 13 times in two).
+    actor_names = {actor["name"] for actor in analysis["actors"]}
+    assert not actor_names & {tag for tags in analysis["tags"].values() for tag in tags}
+    # An article with more tags than another is quoted on more themes, whatever its length.
+    text = soup(site / "tags" / "index.html").get_text(" ", strip=True)
+    assert "an article carries it when the site quotes the article on that theme" in text
+    assert "Actors are not tags" in text

@@ -8,6 +8,7 @@ import pytest
 from browser import transitions_done
 from conftest import DOCS
 from corpus.read.articles import load_articles
+from corpus.read.lines import paragraph_lines
 from corpus.write.citations import STYLES, cite
 from test_browser_accessibility import axe_violations
 
@@ -67,6 +68,25 @@ def test_every_paragraph_copies_its_citation_with_its_own_link(clipboard_page, s
     assert page.evaluate("location.hash") == f"#{anchor}"
     assert page.locator(f"p#{anchor}").is_visible()
     assert page.watched.console == [] and page.watched.outside == []
+
+
+def test_where_the_site_divides_the_text_a_paragraphs_citation_gives_its_line_in_the_original(clipboard_page, served):
+    # 000's original runs its text in 7 lines; ¶8 of the page starts on its line 6.
+    page = clipboard_page
+    slug = "nato-in-asia-a-dream-that-can-be-realized"
+    url = served.url + f"articles/{slug}/"
+    page.goto(url)
+    line = paragraph_lines(ARTICLES[slug])["p8"]
+    first_words = " ".join(page.locator("p#p8").inner_text().split()[:8])
+    assert line == 6 and ARTICLES[slug].original_text.splitlines()[line - 1].startswith(first_words)
+    page.locator("p#p8 a.paralink").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.locator(".md-dialog--active").wait_for(state="visible")
+    expected = cite(ARTICLES[slug], url, "en").styles[0][3].replace(url, f"{url}#p8")
+    assert clipboard(page) == expected + f" Paragraph 8 as the site divides the text; line {line} of the original text."
+    # An article whose paragraphs are the original's lines gets no line in its citations.
+    assert paragraph_lines(ARTICLES[SLUG]) == {}
 
 
 def test_instant_navigation_adds_the_buttons_once(page, served):

@@ -116,3 +116,35 @@ def test_print_shows_every_picture_from_a_phone(chromium, served, request):
     page.emulate_media(media="print")
     boxes = page.evaluate("[...document.querySelectorAll('figure.chart')].map(f => [f.id, f.getBoundingClientRect().width, f.getBoundingClientRect().height])")
     assert len(boxes) == 5 and all(width > 200 and height > 50 for _, width, height in boxes), boxes
+
+
+ARTICLES = [path for path in PAGES if path.startswith("articles/")]
+
+
+@pytest.mark.parametrize("path", ARTICLES)
+def test_an_articles_first_words_are_in_its_first_screen_on_a_phone(chromium, served, request, path):
+    page = page_at(chromium, served, request, "phone", path)
+    first = page.locator(".article-text p").first.bounding_box()
+    # The first line of the first paragraph is inside the first screen, under the headline and
+    # the header's essentials (source, date and length).
+    assert first["y"] + 24 <= SIZES["phone"]["height"], first
+    for essential in ("h1#article-title", ".article-source", ".article-date", ".article-words"):
+        box = page.locator(essential).bounding_box()
+        assert box and box["y"] + box["height"] <= first["y"], essential
+    # The summary and the tags follow the text there, and no tag chip is above it.
+    summary, text = page.locator(".article-summary").bounding_box(), page.locator(".article-text").bounding_box()
+    assert summary["y"] >= text["y"] + text["height"]
+    chips = page.locator(".md-tag")
+    assert chips.count() > 0
+    assert all(chips.nth(i).bounding_box()["y"] > text["y"] + text["height"] for i in range(chips.count()))
+    assert page.locator(".article-tags a", has_text="what makes a tag").get_attribute("href").endswith("tags/")
+
+
+@pytest.mark.parametrize("path", ARTICLES)
+def test_on_a_desktop_the_summary_stays_above_the_text(chromium, served, request, path):
+    page = page_at(chromium, served, request, "desktop", path)
+    summary, text = page.locator(".article-summary").bounding_box(), page.locator(".article-text").bounding_box()
+    assert summary["y"] + summary["height"] <= text["y"]
+    # The tags follow the text on every width: one place for them.
+    chips = page.locator(".md-tag")
+    assert chips.count() > 0 and chips.first.bounding_box()["y"] > text["y"] + text["height"]

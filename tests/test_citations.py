@@ -18,7 +18,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 from conftest import DOCS, TEST_SITE_URL, soup
 from corpus.read.articles import load_articles
-from corpus.write.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, csl_item, ris
+from corpus.write.citations import PARAGRAPH_SLOT, STYLES, bibtex, cite, cited_title, csl_item, ris
 
 ARTICLES = {article.slug: article for article in load_articles(DOCS)}
 
@@ -248,3 +248,20 @@ def test_the_header_offers_each_citation_with_a_copy_button_and_the_downloads(si
         for href in links.values():
             assert (site / "articles" / slug / href).resolve().is_file(), href
         assert block.select_one("template.paragraph-citation").get_text() == cited.paragraph_text
+
+
+@pytest.mark.parametrize("key", [key for key, _, _ in STYLES])
+def test_every_style_keeps_the_titles_casing_as_the_source_has_it(key):
+    # The source cut this headline off mid-word; a style's title case would capitalise
+    # "Against" and turn the cut "t" into "T". The citation keeps the source's casing.
+    for slug, article in ARTICLES.items():
+        cited = cite(article, URL.format(slug), "en")
+        text = {k: text for k, _, _, text in cited.styles}[key]
+        assert cited_title(article) in text, (slug, text)
+    news = {k: text for k, _, _, text in cite(ARTICLES["there-is-no-way-back"], URL.format("x"), "en").styles}[key]
+    assert "There is no way back?The United States took the lead in firing the first shot against China, and t[…]" in news
+    # A hostile title's markup stays text, and the downloads carry no markup of CSL's.
+    for title in ("A <b>bold</b> title", "A </span> title"):
+        cited = cite(dataclasses.replace(ARTICLES["there-is-no-way-back"], title=title), URL.format("x"), "en")
+        assert all(re.search(re.escape(title).replace("title", "[Tt]itle"), text) for _, _, _, text in cited.styles)
+    assert "nocase" not in cited.item["title"] + cited.bibtex + cited.ris

@@ -18,9 +18,8 @@ from corpus.analyse.timeline import timeline
 # Data
 # -----------------------------------------------------------------------------
 
-# Tags: an article is tagged with the themes it discusses and its most-mentioned actors.
-TAGGED_ACTORS = 3
-TAGGED_KINDS = ("country", "organisation", "grouping", "person")
+# Tags: an article is tagged with the themes the site quotes it on (the rule /tags/ states), and
+# with any tag its front matter gives. Actors are not tags: the actors table compares them.
 
 # The articles listed for an actor beyond a column per article.
 TOP_ARTICLES = 3
@@ -88,20 +87,15 @@ def analyse(
                 "bands": [{"from": lowest, "name": name} for lowest, name in BANDS],
             },
         },
-        "tags": {article.slug: tags_for(article, data, counts[article.slug]) for article in articles},
+        "tags": {article.slug: tags_for(article, data) for article in articles},
     }
 
 
-def tags_for(article: Article, data: CuratedData, counts: dict[str, Mentions]) -> list[str]:
-    """The article's own tags, the themes it discusses, and its most-mentioned actors."""
-    kinds = {actor.name: actor.kind for actor in data.actors}
-    themes = [theme.name for theme in data.themes if article.slug in theme.quotes]
-    ranked = sorted(
-        (name for name, m in counts.items() if m.count and kinds[name] in TAGGED_KINDS),
-        key=lambda name: (-counts[name].count, name),
-    )
+def tags_for(article: Article, data: CuratedData) -> list[str]:
+    """The article's own tags, then each theme the site quotes it on, in the data's order: one
+    rule for every article, whatever its length or the actors it names."""
     tags: list[str] = []
-    for tag in [*article.tags, *themes, *ranked[:TAGGED_ACTORS]]:
+    for tag in [*article.tags, *(theme.name for theme in data.themes if article.slug in theme.quotes)]:
         if tag not in tags:
             tags.append(tag)
     return tags
@@ -188,12 +182,15 @@ def _actor_rows(articles: list[Article], data: CuratedData, counts: dict[str, di
                 "count": mentions.count,
                 "first": mentions.first,
                 "link": page_link(a.slug, mentions.first) if mentions.first else None,
+                "forms": list(mentions.forms),
             }
         total = sum(cell["count"] for cell in per_article.values())
         if total:
             rows.append({
                 "id": slugify(actor.name, "-"), "name": actor.name, "kind": actor.kind, "total": total,
                 "articles": sum(1 for cell in per_article.values() if cell["count"]), "counts": per_article,
+                # The articles that never write the site's name for it: [slug, [their forms]].
+                "written": [[slug, cell["forms"]] for slug, cell in per_article.items() if cell["count"] and actor.name not in cell["forms"]],
                 # The articles that mention it most: [slug, {count, first, link}], at most TOP_ARTICLES.
                 "top": sorted(
                     ([slug, cell] for slug, cell in per_article.items() if cell["count"]),

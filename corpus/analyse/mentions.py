@@ -18,10 +18,12 @@ from corpus.text import normalise
 
 @dataclass(frozen=True)
 class Mentions:
-    """How often an article mentions an actor, and the passage of its first mention."""
+    """How often an article mentions an actor, the passage of its first mention, and the names
+    it uses for it (the data's aliases as written, possessive aside), in order of first use."""
 
     count: int
     first: str | None
+    forms: tuple[str, ...] = ()
 
 
 # -----------------------------------------------------------------------------
@@ -48,9 +50,14 @@ def count_mentions(
     pattern, owner = pattern or mention_pattern(actors)
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
+    forms: dict[str, dict[str, None]] = {}
     for passage in passages(article):
         for match in pattern.finditer(normalise(passage.text)):
             name = owner[match.group(1)]
             counts[name] += 1
             first.setdefault(name, passage.anchor)
-    return {actor.name: Mentions(counts[actor.name], first.get(actor.name)) for actor in actors}
+            forms.setdefault(name, {})[match.group(1)] = None
+    return {
+        actor.name: Mentions(counts[actor.name], first.get(actor.name), tuple(forms.get(actor.name, ())))
+        for actor in actors
+    }

@@ -33,6 +33,9 @@ STYLES = (
 # Marks where a headline the source cut off ends.
 CUT = "[…]"
 
+# CSL-JSON's rich-text markup for text whose casing a style must not change.
+NOCASE_OPEN, NOCASE_CLOSE = '<span class="nocase">', "</span>"
+
 # Stands for a paragraph's anchor in the citation the page copies with a paragraph's link.
 PARAGRAPH_SLOT = "PARAGRAPH-ANCHOR"
 
@@ -144,7 +147,8 @@ def short_title(title: str) -> str:
 def cite(article: Article, url: str, language: str) -> Cited:
     """Every citation of the article: the styles (HTML and text), BibTeX and RIS."""
     item = csl_item(article, url, language)
-    styles = tuple((key, name, *render(item, style)) for key, name, style in STYLES)
+    shown = keep_case(item)
+    styles = tuple((key, name, *render(shown, style)) for key, name, style in STYLES)
     # The same citation with a paragraph's address in place of the page's. The address is
     # printed as given, so where it appears once it is swapped rather than rendered again
     # (rendering costs about 5 ms an article).
@@ -152,8 +156,20 @@ def cite(article: Article, url: str, language: str) -> Cited:
     if first.count(url) == 1:
         paragraph_text = first.replace(url, f"{url}#{PARAGRAPH_SLOT}")
     else:
-        paragraph_text = render(dict(item, URL=f"{url}#{PARAGRAPH_SLOT}"), STYLES[0][2])[1]
+        paragraph_text = render(dict(shown, URL=f"{url}#{PARAGRAPH_SLOT}"), STYLES[0][2])[1]
     return Cited(item, styles, paragraph_text, bibtex(item, article.type), ris(item, article.type))
+
+
+def keep_case(item: dict) -> dict:
+    """The item with its titles' casing kept as the source has it: a style's title case would
+    change the source's words ("back" stays lower case, the cut "t" is not made "T"). CSL-JSON's
+    nocase markup tells citeproc-py so; the downloads keep the plain title, which BibTeX braces."""
+    kept = dict(item)
+    for key in ("title", "title-short"):
+        # A title holding the markup's own tags would end it early: it is left as it is.
+        if key in kept and "</span>" not in kept[key].lower() and "<span" not in kept[key].lower():
+            kept[key] = f'{NOCASE_OPEN}{kept[key]}{NOCASE_CLOSE}'
+    return kept
 
 
 def csl_json(item: dict) -> str:

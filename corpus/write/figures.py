@@ -45,6 +45,47 @@ def few_articles(analysis: dict) -> bool:
     return len(analysis["articles"]) <= MAX_COLUMNS
 
 
+def written_as(name: str, forms) -> str:
+    """The site's name for an actor, with the article's own forms where it never writes that name."""
+    if not forms or name in forms:
+        return name
+    return f"{name} (the site's name; written " + ", ".join(f"“{form}”" for form in forms) + ")"
+
+
+def per_thousand(count: int, words: int) -> str:
+    """A count as a rate per 1,000 of the article's words, to one decimal ("20.0")."""
+    return f"{1000 * count / words:.1f}" if words else "0.0"
+
+
+def comparing_notes(analysis: dict) -> list[str]:
+    """What a reader comparing counts across articles needs to know: that the articles differ in
+    length, and which article's counts include a section much like another of its own."""
+    notes = []
+    lengths = [row["words"] for row in analysis["articles"]]
+    if len(set(lengths)) > 1:
+        notes.append(
+            f"The articles differ in length, from {min(lengths):,} to {max(lengths):,} words: a count compares "
+            "with another article's as a rate per 1,000 of the article's words."
+        )
+    titles = labels(analysis)
+    notes += [f"The counts of “{titles[slug]}” {note}" for slug, note in repeat_notes(analysis).items()]
+    return notes
+
+
+def repeat_notes(analysis: dict) -> dict[str, str]:
+    """For each article with two sections of much the same wording, by slug: that its counts
+    include both (the end of a sentence whose subject is the article's counts)."""
+    notes: dict[str, str] = {}
+    for pair in analysis["overlaps"]["similar_sections"]:
+        slug = pair["a"]["article"]
+        if slug == pair["b"]["article"] and slug not in notes:
+            notes[slug] = (
+                f"include both of its sections “{pair['a']['text']}” and “{pair['b']['text']}”, whose wording is "
+                f"{pair['similarity'] * 100:.0f}% the same, as the site measures it."
+            )
+    return notes
+
+
 def labels(analysis: dict) -> dict[str, str]:
     """Short titles of the articles, by slug."""
     return {row["slug"]: row["label"] for row in analysis["articles"]}
@@ -84,12 +125,14 @@ def actor_figure(analysis: dict, root: str, top: int = TOP_ACTORS, contexts: dic
             first = count["first"]
             cells[(i, j)] = Cell(
                 count["count"], str(count["count"]),
-                f"{actor['name']}: {count['count']} mention{'s' if count['count'] != 1 else ''} in {titles[article['slug']]}",
+                f"{actor['name']}: {count['count']} mention{'s' if count['count'] != 1 else ''} in {titles[article['slug']]}, "
+                f"{per_thousand(count['count'], article['words'])} per 1,000 words",
                 f"{root}articles/{article['slug']}/#{first}" if first else None,
                 "chart-dot" if count["count"] else "chart-dot chart-zero",
             )
     # An article a row, so that the picture is short enough to open the page with the articles.
-    return grid("chart-actors", title, "Article", [titles[a["slug"]] for a in articles], [a["name"] for a in actors], cells,
+    return grid("chart-actors", title, "Article (its length)",
+                [f"{titles[a['slug']]} ({a['words']:,} words)" for a in articles], [a["name"] for a in actors], cells,
                 column_links=names)
 
 
@@ -119,16 +162,17 @@ def article_actor_figure(view: dict, root: str = "", contexts: dict | None = Non
     """One article's most-mentioned actors (corpus.analyse.analysis.article_view), as bars that link to
     the first mention on its own page; `contexts` links each name to its lines in context. Every
     article's bars are drawn to one `scale` (article_scale), so that pages compare."""
+    words = view["article"]["words"]
     rows = [
-        (actor["name"], actor["count"], Cell(
-            actor["count"], str(actor["count"]),
+        (written_as(actor["name"], actor.get("forms", ())), actor["count"], Cell(
+            actor["count"], f"{actor['count']} ({per_thousand(actor['count'], words)})",
             f"{actor['name']}: {actor['count']} mention{'s' if actor['count'] != 1 else ''} in this article; go to the first",
             f"./#{actor['first']}", "chart-bar",
         ))
         for actor in view["actors"]
     ]
     return bars("chart-article-actors", f"The actors {view['article']['label']} mentions most",
-                ("Actor", "Mentions; each links to the first"), rows, maximum=scale, links=_name_links(view["actors"], root, contexts))
+                ("Actor", "Mentions (per 1,000 words); each links to the first"), rows, maximum=scale, links=_name_links(view["actors"], root, contexts))
 
 
 def theme_figure(analysis: dict, root: str) -> Chart:
@@ -153,10 +197,11 @@ def theme_figure(analysis: dict, root: str) -> Chart:
             symbol, state = THEME_STATES[cell["state"]]
             quote = cell["quote"]
             cells[(i, j)] = Cell(
-                1, f"{symbol} {cell['keyword_count']}", f"{theme['name']} in {titles[article['slug']]}: {state}",
+                1, f"{symbol} {cell['keyword_count']}",
+                f"{theme['name']} in {titles[article['slug']]}: {state}; its keywords occur {cell['keyword_count']} times",
                 f"{root}{quote['url']}" if quote else None, f"chart-cell chart-{cell['state']}",
             )
-    return grid("chart-themes", "Themes in each article", "Theme", [t["name"] for t in themes],
+    return grid("chart-themes", "Themes in each article, and how often each theme's keywords occur in it", "Theme", [t["name"] for t in themes],
                 [titles[a["slug"]] for a in articles], cells, shape="square")
 
 

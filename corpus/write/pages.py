@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from corpus.analyse import contexts
 from corpus.read.articles import ARTICLES_DIR, SOURCES_DIR, Article
+from corpus.read.lines import line_map, paragraph_lines
 from corpus.extensions.rendered import block
 from corpus.write import figures
 from corpus.write.articles_index import index_rows
@@ -110,7 +111,7 @@ def article_page(
         "partials/article-header.html",
         article=article, original_url=f"{root}{SOURCES_DIR}/{article.original}", cited=cited,
         citation_files={ext: f"{root}{CITATIONS_DIR}/{article.slug}.{ext}" for ext in CITATION_FILES},
-        paragraph_slot=PARAGRAPH_SLOT,
+        paragraph_slot=PARAGRAPH_SLOT, lines=line_map(article), paragraph_lines=paragraph_lines(article),
     ))
     meta = {
         # Both engines print the title, the description and the tags into the page unescaped.
@@ -149,6 +150,8 @@ def collection_sections(analysis: dict, actor_links: dict):
     in proportion to their number. The page sits in the article page's folder, so that the links
     of the section lead to the same places from both."""
     titles, scale = figures.labels(analysis), figures.article_scale(analysis)
+    repeats = figures.repeat_notes(analysis)
+    lengths = [row["words"] for row in analysis["articles"]]
 
     def section(article: Article, view: dict, language: str) -> str:
         root = root_from(page_url(article_path(article)))
@@ -156,7 +159,7 @@ def collection_sections(analysis: dict, actor_links: dict):
             "partials/article-collection.html",
             view=view, titles=titles, root=root, attributions=ATTRIBUTIONS, frames=FRAMES,
             chart=figures.article_actor_figure(view, root, actor_links, scale),
-            contexts=actor_links, scale=scale,
+            contexts=actor_links, scale=scale, repeat=repeats.get(article.slug), lengths=(min(lengths), max(lengths)),
         )
         return render(
             "collection-page.html", section=Markup(part.strip()), root=root, language=language,
@@ -185,10 +188,11 @@ def analysis_page(analysis: dict, actor_links: dict) -> str:
         "timeline": figures.timeline_figure(analysis, root),
         "resemblance": figures.resemblance_figure(analysis, root),
         "keyword_rows": figures.keyword_rows(analysis),
+        "notes": figures.comparing_notes(analysis),
     }
     few = figures.few_articles(analysis)
     sections = environment().get_template("partials/analysis-sections.html").make_module(
-        {"attributions": ATTRIBUTIONS, "frames": FRAMES, "contexts": actor_links}
+        {"attributions": ATTRIBUTIONS, "frames": FRAMES, "contexts": actor_links, "per_thousand": figures.per_thousand}
     )
     page = render("analysis-page.html", count=len(analysis["articles"]))
 

@@ -9,11 +9,17 @@ function paragraphCitations() {
   text.dataset.citeReady = "true";
   const citation = template.content.textContent;
   const slot = template.dataset.slot;
+  // Where the site divides the original's lines into paragraphs: each paragraph's first line.
+  const lines = template.dataset.lines ? JSON.parse(template.dataset.lines) : {};
   for (const link of text.querySelectorAll("p[id] > a.paralink")) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "paracite";
-    button.dataset.clipboardText = citation.replace(slot, link.parentElement.id);
+    const id = link.parentElement.id;
+    const line = lines[id];
+    button.dataset.clipboardText = citation.replace(slot, id) + (line
+      ? ` Paragraph ${id.slice(1)} as the site divides the text; line ${line} of the original text.`
+      : "");
     const label = document.createElement("span");
     label.textContent = "Copy citation";
     const rest = document.createElement("span");
