@@ -8,7 +8,11 @@ ADDR ?= 127.0.0.1:8000
 # Material 9.x prints a long notice about MkDocs 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical check article test bench clean
+# The engine that builds what GitHub Pages publishes (make publish): mkdocs (MkDocs + Material)
+# or zensical. The Pages workflow passes its own setting (README, "Publishing").
+ENGINE ?= mkdocs
+
+.PHONY: serve build build-zensical publish check article test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +45,18 @@ build-zensical: $(VENV)/.site
 	$(BIN)/zensical build --clean --strict --config-file build/stage/zensical.yml
 	rm -rf site-zensical && mv build/stage/site site-zensical
 
+# What the Pages workflow publishes: the site built by $(ENGINE) for $$SITE_URL, in public/.
+publish: $(VENV)/.site
+	@case "$(ENGINE)" in mkdocs|zensical) ;; *) echo "ENGINE: must be mkdocs or zensical, not '$(ENGINE)'"; exit 2 ;; esac
+	rm -rf public
+	if [ "$(ENGINE)" = zensical ]; then \
+	  $(BIN)/python -m corpus.stage && \
+	  $(BIN)/zensical build --clean --strict --config-file build/stage/zensical.yml && \
+	  mv build/stage/site public; \
+	else \
+	  $(BIN)/mkdocs build --strict --site-dir public; \
+	fi
+
 # Every problem in the articles, the glossary and the curated data, one line each, without building.
 check: $(VENV)/.site
 	$(BIN)/python -m corpus.check
@@ -62,4 +78,4 @@ bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python bench/contexts_size.py
 
 clean:
-	rm -rf site site-zensical build $(VENV) node_modules .pytest_cache test-results
+	rm -rf site site-zensical public build $(VENV) node_modules .pytest_cache test-results

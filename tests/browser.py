@@ -71,6 +71,13 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def zensical_served(zensical_site):
+    """The site Zensical built, served at http://127.0.0.1:<port>/nato-asia-pacific/."""
+    with PagesServer(zensical_site, BASE_PATH, free_port()) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the session, found as the README describes."""
     from playwright.sync_api import sync_playwright

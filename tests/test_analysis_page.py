@@ -96,7 +96,7 @@ def test_every_picture_is_one_table_or_list_that_names_what_it_shows(page, analy
     lengths = [row["words"] for row in analysis["articles"]]
     assert f"The articles differ in length, from {min(lengths):,} to {max(lengths):,} words" in caption
     # 000's counts include its repeated section, said where the counts are compared.
-    assert "The counts of “NATO in Asia: A…” include both of its sections" in caption and "35% the same" in caption
+    assert "The counts of “NATO in Asia: A…” include both of its sections" in caption and "share 35% of their three-word sequences" in caption
     assert [th.get_text(strip=True) for th in grid.select("thead th")][1:] == [a["name"] for a in top]
     shown = [[td.get_text(strip=True) for td in row.find_all("td")] for row in grid.select("tbody tr")]
     assert shown == [[str(a["counts"][row["slug"]]["count"]) for a in top] for row in analysis["articles"]]

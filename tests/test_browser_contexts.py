@@ -275,7 +275,7 @@ def test_every_actor_link_on_the_analysis_lists_as_many_lines_as_the_analysis_co
     # Each row's counts, in the table's columns: an article each, in the collection's order.
     actors = page.evaluate("""() => [...document.querySelectorAll('table[data-table=actor] tbody tr')].map(row => ({
         name: row.dataset.actor, href: row.querySelector('th a').href,
-        counts: [...row.querySelectorAll('td.count')].map(td => Number(td.textContent)),
+        counts: [...row.querySelectorAll('td.count')].map(td => Number(td.textContent.trim().split(' ')[0])),
         total: Number(row.querySelector('td.number').textContent)}))""")
     assert len(actors) > 30
     for actor in actors:

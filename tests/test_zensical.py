@@ -21,14 +21,6 @@ GENERATED = ("analysis.json", "collection.jsonl", "collection.csv", "analysis/ar
 PAGES = ["", "analysis/", "article-index/", "contexts/", "tags/"] + [f"articles/{a.slug}/" for a in ARTICLES]
 
 
-@pytest.fixture(scope="session")
-def zensical_served(zensical_site):
-    from pages_server import PagesServer, free_port
-
-    with PagesServer(zensical_site, BASE_PATH, free_port()) as server:
-        yield server
-
-
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
 def test_every_word_of_the_original_is_on_zensicals_page_in_order(zensical_site, article):
     page = soup(zensical_site / "articles" / article.slug / "index.html")

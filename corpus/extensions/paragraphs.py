@@ -45,7 +45,8 @@ class ParagraphAnchorsProcessor(Treeprocessor):
             link.set("href", f"#{anchor}")
             # No title: Material would mount a tooltip on every paragraph at page load.
             link.set("aria-label", f"Link to paragraph {number}")
-            link.text = "\u00b6"
+            # The ¶ is drawn by the stylesheet: as text, both engines' search would index it
+            # at the end of every paragraph, and a copied paragraph would carry it.
 
     def article_text(self, root: etree.Element) -> list[etree.Element]:
         """The elements of the article's text: those between the stage's rendered opening of its

