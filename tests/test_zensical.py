@@ -109,14 +109,52 @@ def test_no_request_leaves_zensicals_site(chromium, zensical_served, request, pa
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["analysis/"] + [f"articles/{a.slug}/" for a in ARTICLES])
-def test_axe_passes_on_zensicals_analysis_and_article_pages(chromium, zensical_served, request, path, scheme):
+@pytest.mark.parametrize("path", [*PAGES, "no-such-page/"], ids=lambda p: p or "home")
+def test_axe_passes_on_every_kind_of_zensical_page(chromium, zensical_served, request, path, scheme):
     from browser import new_page
     from test_browser_accessibility import axe_violations
 
     page = new_page(chromium, zensical_served, request, color_scheme=scheme)
     page.goto(zensical_served.url + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     assert axe_violations(page) == []
+
+
+# Zensical's pages, tried as Material's are: the same tests, given the Zensical build to serve.
+
+
+@pytest.mark.browser
+def test_zensicals_pictures_and_pages_read_on_a_phone_as_materials(chromium, zensical_served, request):
+    import test_browser_phone as phone
+
+    for path in phone.PAGES:
+        for size in phone.SIZES:
+            phone.test_every_picture_label_is_12_pixels_or_taller_and_every_mark_a_24_pixel_target(
+                chromium, zensical_served, request, size, path)
+            phone.test_nothing_in_the_first_two_screens_scrolls_sideways(chromium, zensical_served, request, size, path)
+    phone.test_every_table_of_the_analysis_fits_a_phone(chromium, zensical_served, request)
+    for path in phone.ARTICLES:
+        phone.test_an_articles_first_words_are_in_its_first_screen_on_a_phone(chromium, zensical_served, request, path)
+
+
+@pytest.mark.browser
+def test_words_in_context_on_zensical_lists_a_search_and_shows_more_lines(chromium, zensical_served, request):
+    from browser import new_page
+    import test_browser_contexts as contexts
+
+    contexts.test_typing_a_word_lists_each_occurrence_linked_to_its_paragraph(new_page(chromium, zensical_served, request), zensical_served)
+    contexts.test_show_more_lines_fetches_the_next_batch(new_page(chromium, zensical_served, request), zensical_served)
+
+
+@pytest.mark.browser
+def test_zensicals_article_index_sorts_and_filters(chromium, zensical_served, request):
+    from browser import new_page
+    import test_browser_article_index as index
+
+    index.test_the_index_sorts_by_length_date_and_title(new_page(chromium, zensical_served, request), zensical_served)
+    index.test_the_index_filters_by_source_and_tag(new_page(chromium, zensical_served, request), zensical_served)
+    index.test_without_javascript_the_index_is_a_complete_table(chromium, zensical_served, request)
 
 
 def test_every_string_a_maintainer_writes_reaches_zensicals_pages_as_text(tmp_path):
