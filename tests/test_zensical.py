@@ -5,6 +5,7 @@ context, the downloads, links that resolve and nothing requested from outside th
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,21 @@ def test_every_string_a_maintainer_writes_reaches_zensicals_pages_as_text(tmp_pa
     head = {meta.get("name") or meta.get("property"): meta["content"] for meta in article.head.select("meta[content]")}
     assert head["citation_title"] == f"[{payload('Title')}]" and head["DC.publisher"] == payload("Source")
     assert f"“quotes {MARKUP} as text”" in soup(site / "analysis" / "index.html").get_text()
+
+
+def test_both_engines_search_indexes_hold_no_permalink_mark_and_no_character_reference(zensical_site, site):
+    # What a reader sees in search: titles, tags and snippets, with no ¶ and no &#x27; as text.
+    zensical = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"]
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for engine, items in (("zensical", zensical), ("mkdocs", material)):
+        shown = [(item["location"], field, text) for item in items for field in ("title", "text")
+                 for text in [item.get(field, "")]]
+        shown += [(item["location"], "tags", tag) for item in items for tag in item.get("tags", [])]
+        assert not [entry for entry in shown if "¶" in entry[2]], engine
+        assert not [entry for entry in shown if re.search(r"&(#x?[0-9a-f]+|[a-z]+);", entry[2], re.I) and entry[1] != "text"], engine
+    # Zensical shows its text as text: no reference there either; the tag with an apostrophe is whole.
+    assert not [item["location"] for item in zensical if re.search(r"&#x?[0-9a-f]+;", item["text"], re.I)]
+    assert any("Russia's relations with China and North Korea" in item.get("tags", []) for item in zensical)
+    # The ¶ is still on every paragraph, drawn by the stylesheet.
+    page = soup(zensical_site / "articles" / "there-is-no-way-back" / "index.html")
+    assert page.select("p#p1 > a.paralink") and page.select_one("p#p1 > a.paralink").get_text() == ""
