@@ -186,7 +186,9 @@ def test_both_engines_search_indexes_hold_no_permalink_mark_and_no_character_ref
         shown = [(item["location"], field, text) for item in items for field in ("title", "text")
                  for text in [item.get(field, "")]]
         shown += [(item["location"], "tags", tag) for item in items for tag in item.get("tags", [])]
-        assert not [entry for entry in shown if "¶" in entry[2]], engine
+        # A permalink mark is glued to the end of what it follows ("…region.¶"); the site's own
+        # text may name the sign ("the site's ¶ numbers").
+        assert not [entry for entry in shown if re.search(r"\S¶", entry[2])], engine
         assert not [entry for entry in shown if re.search(r"&(#x?[0-9a-f]+|[a-z]+);", entry[2], re.I) and entry[1] != "text"], engine
     # Zensical shows its text as text: no reference there either; the tag with an apostrophe is whole.
     assert not [item["location"] for item in zensical if re.search(r"&#x?[0-9a-f]+;", item["text"], re.I)]
