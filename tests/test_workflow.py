@@ -90,8 +90,8 @@ def test_the_workflows_build_step_builds_the_site_with_each_engine(workflow, tmp
     page = (public / "articles" / "there-is-no-way-back" / "index.html").read_text(encoding="utf-8")
     generator = re.search(r'<meta name="generator" content="([^"]+)"', page).group(1)
     assert generator.startswith("zensical" if engine == "zensical" else "mkdocs-"), generator
-    # Built for the repository's own address: the page's canonical link and citation address.
-    assert 'content="https://example.github.io/fork/articles/there-is-no-way-back/"' in page
+    # Built for the repository's own address: the page's address in its schema.org data.
+    assert re.search(r'"url":\s*"https://example\.github\.io/fork/articles/there-is-no-way-back/"', page)
     assert (public / "feed.xml").is_file() and (public / "sources").is_dir()
 
 
