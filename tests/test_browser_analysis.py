@@ -44,6 +44,11 @@ def test_a_theme_cell_leads_to_its_quote(page, served):
     cell = page.locator("#chart-themes tbody td a").first
     assert cell.inner_text().strip() == "Q 28"
     href = cell.get_attribute("href")
+    # Brought into view first, as a reader's Tab does, and given time for what follows a scroll:
+    # the pictures near it are laid out, and Material's navigation.tracking, debounced, writes the
+    # section into the address (written after Enter, it would land on the article's address).
+    cell.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
     cell.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/**")
