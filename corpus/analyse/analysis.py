@@ -18,9 +18,6 @@ from corpus.analyse.timeline import timeline
 # Data
 # -----------------------------------------------------------------------------
 
-# Tags: an article is tagged with the themes the site quotes it on (the rule /tags/ states), and
-# with any tag its front matter gives. Actors are not tags: the actors table compares them.
-
 # The articles listed for an actor beyond a column per article.
 TOP_ARTICLES = 3
 
@@ -93,7 +90,8 @@ def analyse(
 
 def tags_for(article: Article, data: CuratedData) -> list[str]:
     """The article's own tags, then each theme the site quotes it on, in the data's order: one
-    rule for every article, whatever its length or the actors it names."""
+    rule for every article, whatever its length or the actors it names (the rule /tags/ states).
+    Actors are not tags: the actors table compares them."""
     tags: list[str] = []
     for tag in [*article.tags, *(theme.name for theme in data.themes if article.slug in theme.quotes)]:
         if tag not in tags:

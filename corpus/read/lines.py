@@ -26,6 +26,11 @@ class LineMap:
     total: int
     the_sites: bool
 
+    @property
+    def paragraphs(self) -> dict[str, int]:
+        """The original line of each paragraph (anchor `pN`), where the division is the site's."""
+        return {a: n for a, n in self.lines.items() if re.fullmatch(r"p\d+", a)} if self.the_sites else {}
+
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -42,8 +47,7 @@ def line_map(article: Article) -> LineMap:
     # The original's words with their line numbers, furniture lines left out (each once, first
     # match, as the text the page shows leaves them out).
     words: list[tuple[str, int]] = []
-    text_lines = original.splitlines()
-    for number, line in enumerate(text_lines, 1):
+    for number, line in enumerate(original.splitlines(), 1):
         if line in furniture:
             furniture.remove(line)
             continue
@@ -58,16 +62,12 @@ def line_map(article: Article) -> LineMap:
         lines[passage.anchor] = words[at][1]
         spans.append((words[at][1], words[min(at + count, len(words)) - 1][1]))
         at += count
-    body_lines = [n for n, line in enumerate(text_lines, 1) if line.strip() and n in {w[1] for w in words}]
-    own = [first for first, last in spans if first == last] == [first for first, _ in spans] and [
-        first for first, _ in spans
-    ] == body_lines
-    return LineMap(lines, len([line for line in text_lines if line.strip()]), not own)
+    # The original's own division: each passage one whole line, and every line of text a passage.
+    text_lines = sorted({number for _, number in words})
+    own = all(first == last for first, last in spans) and [first for first, _ in spans] == text_lines
+    return LineMap(lines, len([line for line in original.splitlines() if line.strip()]), not own)
 
 
 def paragraph_lines(article: Article) -> dict[str, int]:
     """The original line of each paragraph (anchor `pN`), where the site divides the text."""
-    mapped = line_map(article)
-    if not mapped.the_sites:
-        return {}
-    return {anchor: line for anchor, line in mapped.lines.items() if re.fullmatch(r"p\d+", anchor)}
+    return line_map(article).paragraphs

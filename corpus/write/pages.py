@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from corpus.analyse import contexts
 from corpus.read.articles import ARTICLES_DIR, SOURCES_DIR, Article
-from corpus.read.lines import line_map, paragraph_lines
+from corpus.read.lines import line_map
 from corpus.extensions.rendered import block
 from corpus.write import figures
 from corpus.write.articles_index import index_rows
@@ -111,7 +111,7 @@ def article_page(
         "partials/article-header.html",
         article=article, original_url=f"{root}{SOURCES_DIR}/{article.original}", cited=cited,
         citation_files={ext: f"{root}{CITATIONS_DIR}/{article.slug}.{ext}" for ext in CITATION_FILES},
-        paragraph_slot=PARAGRAPH_SLOT, lines=line_map(article), paragraph_lines=paragraph_lines(article),
+        paragraph_slot=PARAGRAPH_SLOT, lines=line_map(article),
     ))
     meta = {
         # Both engines print the title, the description and the tags into the page unescaped.
