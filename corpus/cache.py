@@ -151,6 +151,15 @@ class Cache:
 
         return remembered
 
+    def memo_entries(self, kind: str) -> dict[str, object]:
+        """What memo(kind) holds in this run, by digest: to give back from another process."""
+        return dict(self._used.get(kind, {}))
+
+    def memo_update(self, kind: str, entries: dict[str, object]) -> None:
+        """Add what memo(kind) held in another process (memo_entries) to this one's."""
+        self._load(kind)
+        self._used.setdefault(kind, {}).update(entries)
+
     def save(self) -> None:
         """Write back the results of this run: one file per kind, or, for the kinds kept a file an
         entry, the entries made in this run, less the files of entries no longer asked for."""

@@ -22,7 +22,7 @@ from urllib.parse import quote, urljoin
 
 import yaml
 
-from corpus import inputs
+from corpus import background, inputs
 from corpus.analyse import contexts
 from corpus.analyse.analysis import analyse, article_data, article_view, corpus_data
 from corpus.analyse.facts import data_digest, data_facts, text_facts
@@ -138,40 +138,43 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     ))
     facts = gather_facts()
     clock.lap("each article's facts")
-    resemblance = dict(cache.value("resemblance") or {}, keys=keys)
-    analysis = analyse(articles, data, project.stopwords, facts, resemblance)
-    cache.keep("resemblance", resemblance)
-    clock.lap("analyse")
-    actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
+    # An article whose words cannot be linked stops the stage here (the index would leave it out).
     problems = [line for text, _ in facts.values() for line in text.problems]
+    if problems:
+        raise StageError(*problems)
     # Data files the last build wrote are kept as they are, if they are all still there.
     remembered = cache.value("contexts") or {}
     if not all((folder / "docs" / contexts.DATA_DIR / name).is_file() for name, _ in (remembered.get("made") or {}).values()):
         remembered = {}
     by_slug = {article.slug: article for article in articles}
 
+    made_again: dict[str, dict] = {}
+
     def rows(slug: str) -> dict:
         """An article's words-in-context rows, as kept, or made again if they are not."""
         found = cache.get("text-lines", keys[slug])
         if found is None:
-            found = contexts.article_rows(by_slug[slug])
-            cache.put("text-lines", keys[slug], found)
+            found = made_again[keys[slug]] = contexts.article_rows(by_slug[slug])
         return found
 
-    index = contexts.build_index(
-        articles, known={slug: text.lines for slug, (text, _) in facts.items()},
-        measure=cache.memo("gzip-sizes", contexts.gzip_bound), memory=remembered, rows=rows,
-    )
-    cache.keep("contexts", remembered)
-    clock.lap("words in context")
-    weight = contexts.gzip_bound(index.index_bytes)
-    if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
-        problems.append(
-            f"{contexts.DATA_DIR}/{contexts.INDEX_FILE}: size: {weight} bytes gzipped leaves too little of the "
-            f"{contexts.QUERY_BUDGET}-byte budget of one query for a data file"
+    sizes = cache.memo("gzip-sizes", contexts.gzip_bound)
+
+    def words_in_context() -> tuple[contexts.Index, dict, dict, dict]:
+        """The index, what build_index left in `remembered`, the sizes it measured and the
+        articles' rows it made again (all that the process it runs in must give back)."""
+        index = contexts.build_index(
+            articles, known={slug: text.lines for slug, (text, _) in facts.items()},
+            measure=sizes, memory=remembered, rows=rows,
         )
-    if problems:
-        raise StageError(*problems)
+        return index, remembered, cache.memo_entries("gzip-sizes"), made_again
+
+    # The index is built in a process of its own while this one analyses and writes the pages.
+    gather_index = background.start(words_in_context)
+    resemblance = dict(cache.value("resemblance") or {}, keys=keys)
+    analysis = analyse(articles, data, project.stopwords, facts, resemblance)
+    cache.keep("resemblance", resemblance)
+    clock.lap("analyse")
+    actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
 
     files: dict[str, str | bytes] = maintainer_files(root / DOCS_DIR, articles)
     cited = gather_citations()
@@ -198,6 +201,18 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
         files[pages.collection_path(article)] = section
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
     clock.lap("article pages")
+    index, remembered, measured, made_again = gather_index()
+    cache.keep("contexts", remembered)
+    cache.memo_update("gzip-sizes", measured)
+    for key, found in made_again.items():
+        cache.put("text-lines", key, found)
+    clock.lap("words in context (waited for)")
+    weight = contexts.gzip_bound(index.index_bytes)
+    if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
+        raise StageError(
+            f"{contexts.DATA_DIR}/{contexts.INDEX_FILE}: size: {weight} bytes gzipped leaves too little of the "
+            f"{contexts.QUERY_BUDGET}-byte budget of one query for a data file"
+        )
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
     files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
     files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
