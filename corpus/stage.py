@@ -89,6 +89,9 @@ class Staged:
     computed: dict[str, int]
     seconds: float
     phases: dict[str, float] = field(default_factory=dict)
+    # Waits until the cache is saved, where it is saved in a process of its own (make_stage's
+    # save_apart); at once otherwise.
+    saved: Callable[[], None] = lambda: None
 
 
 # -----------------------------------------------------------------------------
@@ -96,21 +99,23 @@ class Staged:
 # -----------------------------------------------------------------------------
 
 
-def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = None) -> Staged:
+def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = None, save_apart: bool = False) -> Staged:
     """Check, analyse and write the stage of the project in `root`; raise StageError listing every
-    problem, before anything is written, if there is any."""
+    problem, before anything is written, if there is any. With `save_apart`, the cache is saved
+    by a process of its own while the caller goes on (an engine building the stage): the
+    result's saved() waits for it."""
     started = time.perf_counter()
     root = root.resolve()
     cache = cache or Cache(root / CACHE_DIR)
     try:
-        staged = _make_stage(root, site_url, cache)
+        staged = _make_stage(root, site_url, cache, save_apart)
     finally:
         cache.close()
     staged.seconds = time.perf_counter() - started
     return staged
 
 
-def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
+def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool = False) -> Staged:
     folder = root / STAGE_DIR
     # Nothing to do when no input changed since the last run and what it wrote is all there.
     started = time.perf_counter()
@@ -243,9 +248,12 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache) -> Staged:
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
     clock.lap("write")
     cache.keep("inputs", {"fingerprint": given, "sizes": inputs.sizes(folder, OUTPUTS), "articles": len(articles), "files": len(files)})
-    cache.save()
-    clock.lap("save the cache")
-    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0, clock.phases)
+    saved = background.start(cache.save) if save_apart else None
+    if saved is None:
+        cache.save()
+    clock.lap("save the cache" if saved is None else "start saving the cache")
+    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0, clock.phases,
+                  saved or (lambda: None))
 
 
 def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> tuple[Callable[[], dict], dict]:

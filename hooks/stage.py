@@ -22,6 +22,9 @@ log = logging.getLogger("mkdocs.hooks.stage")
 # The command MkDocs runs ("build", "serve", "gh-deploy"), set once a process, at its start.
 command = {"name": "build"}
 
+# What waits for the stage's cache to be saved, while it is being saved (a build).
+saving: dict = {}
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
@@ -56,6 +59,16 @@ def on_config(config):
     return config
 
 
+# The stage's cache is saved by a process of its own while MkDocs builds: wait for it at the end,
+# so that the next build finds it whole.
+def on_post_build(config):
+    saving.pop("wait", lambda: None)()
+
+
+def on_build_error(error):
+    saving.pop("wait", lambda: None)()
+
+
 # The stage rewrites its docs on every rebuild: watch the sources (mkdocs.yml's `watch`) instead.
 def on_serve(server, config, builder):
     server.unwatch(config.docs_dir)
@@ -76,7 +89,9 @@ def run_here(root: Path, site_url: str) -> tuple[list[str] | None, str]:
     from corpus.stage import make_stage, summary
 
     try:
-        return None, summary(make_stage(root, site_url))
+        staged = make_stage(root, site_url, save_apart=True)
+        saving["wait"] = staged.saved
+        return None, summary(staged)
     except CorpusError as error:
         return error.lines, ""
 
