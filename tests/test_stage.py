@@ -231,3 +231,29 @@ def test_mkdocs_serve_rebuilds_the_stage_when_a_source_changes(tmp_path, folder)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_cache_saved_apart_is_whole_once_saved_returns_and_the_next_stage_finds_nothing_changed(tmp_path):
+    from corpus.stage import make_stage
+
+    project = copy_project(tmp_path / "project")
+    staged = make_stage(project, "http://127.0.0.1/x/", save_apart=True)
+    assert "start saving the cache" in staged.phases and "save the cache" not in staged.phases
+    staged.saved()
+    assert (project / "build" / "cache" / "inputs.pickle").is_file()
+    again = make_stage(project, "http://127.0.0.1/x/")
+    assert "unchanged" in again.phases
+
+
+def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_it_writes(tmp_path, monkeypatch):
+    from corpus.analyse import contexts
+    from corpus.stage import StageError, make_stage
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setattr(contexts, "QUERY_BUDGET", contexts.FILE_MAX + 100)
+    with pytest.raises(StageError) as raised:
+        make_stage(project, "http://127.0.0.1/x/")
+    assert len(raised.value.lines) == 1
+    assert re.fullmatch(r"contexts/data/index\.json: size: \d+ bytes gzipped leaves too little of the "
+                        rf"{contexts.FILE_MAX + 100}-byte budget of one query for a data file", raised.value.lines[0])
+    assert not (project / "build" / "stage").exists()
