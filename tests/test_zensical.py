@@ -196,3 +196,16 @@ def test_both_engines_search_indexes_hold_no_permalink_mark_and_no_character_ref
     # The ¶ is still on every paragraph, drawn by the stylesheet.
     page = soup(zensical_site / "articles" / "there-is-no-way-back" / "index.html")
     assert page.select("p#p1 > a.paralink") and page.select_one("p#p1 > a.paralink").get_text() == ""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_script_holds_up_the_first_paint_on_either_engine(zensical_site, site, path):
+    # Each engine's bundle and the site's scripts are deferred: the page paints before they run,
+    # and they run in the order given, the bundle first. Only the theme's small inline scripts
+    # (its configuration, the colour scheme) run as the page is read.
+    for engine, folder in (("zensical", zensical_site), ("mkdocs", site)):
+        scripts = soup(folder / path / "index.html").select("script[src]")
+        names = [Path(script["src"].split("?")[0]).name for script in scripts]
+        assert names[0].startswith("bundle.") and names[1:] == [
+            "search-a11y.js", "article-index.js", "contexts.js", "paragraph-cite.js", "collection.js"], (engine, names)
+        assert all(script.has_attr("defer") for script in scripts), (engine, path, [str(s) for s in scripts if not s.has_attr("defer")])

@@ -11,7 +11,7 @@ from corpus.read.articles import ARTICLES_DIR, Article
 from corpus.read.config import Settings
 from corpus.write.articles_index import sidebar_lists_articles
 from corpus.write.pages import ANALYSIS_PAGE, ARTICLE_INDEX_PAGE, CONTEXTS_PAGE, HOME_PAGE, article_path
-from corpus.write.theme_assets import find_theme_assets
+from corpus.write.theme_assets import PATTERNS, ThemeAssetError, find_asset, find_theme_assets
 
 # -----------------------------------------------------------------------------
 # Data
@@ -66,6 +66,12 @@ def zensical_config(settings: Settings, root: Path, nav: dict) -> dict:
     if config["theme"].get("custom_dir"):
         config["theme"]["custom_dir"] = ZENSICAL_THEME
     config["site_dir"] = "site"
+    # Zensical's bundle by its hashed name, for main.html to defer it as base.html defers Material's
+    # (where Zensical is not installed, or names it otherwise, main.html leaves Zensical's as it is).
+    try:
+        config.setdefault("extra", {})["zensical_bundle"] = find_asset([zensical_theme_dir()], "bundle", PATTERNS["bundle"])
+    except (FileNotFoundError, ThemeAssetError):
+        pass
     return config
 
 
@@ -77,6 +83,14 @@ def zensical_theme_files(overrides: Path) -> dict[str, bytes]:
         if path.is_file() and not any(name == skipped or name.startswith(skipped + "/") for skipped in MATERIAL_ONLY):
             found[name] = path.read_bytes()
     return found
+
+
+def zensical_theme_dir() -> Path:
+    """The folder of Zensical's theme, found without importing it."""
+    spec = find_spec("zensical")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("zensical is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
 def material_theme_dir() -> Path:
