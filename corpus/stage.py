@@ -32,7 +32,7 @@ from corpus.problems import CorpusError
 from corpus.read.articles import ARTICLES_DIR, Article
 from corpus.read.config import CONFIG
 from corpus.read.project import DOCS_DIR, check_project
-from corpus.write import collection, engine, feed, figures, pages, templates
+from corpus.write import collection, engine, feed, figures, pages, scripts, templates
 from corpus.write.citations import cite, csl_json
 from corpus.write.tree import write_tree
 
@@ -182,6 +182,11 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool
     actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
 
     files: dict[str, str | bytes] = maintainer_files(root / DOCS_DIR, articles)
+    theme = settings.config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    script_entries, joined = scripts.joined_scripts(settings.config.get("extra_javascript") or [], root / custom_dir if custom_dir else None)
+    if joined is not None:
+        files[scripts.JOINED] = joined
     cited = gather_citations()
     clock.lap("citations")
     collection_section = pages.collection_sections(analysis, actor_links)
@@ -236,7 +241,8 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool
 
     written, removed, digests = write_tree(folder / "docs", files, cache.value("written"))
     cache.keep("written", digests)
-    nav = engine.navigation(articles, set(files))
+    # The engines load the site's scripts as one file (corpus.write.scripts).
+    nav = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
     configs = {
         engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, nav)),
         engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, nav)),

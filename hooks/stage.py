@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from mkdocs.config.config_options import PathSpec
+from mkdocs.config.config_options import ExtraScript, ListOfItems, PathSpec
 from mkdocs.exceptions import PluginError
 
 # The stage's folder.
@@ -56,6 +56,7 @@ def on_config(config):
     config.nav = staged["nav"]
     config.not_in_nav = PathSpec().run_validation(staged["not_in_nav"]) if "not_in_nav" in staged else None
     config.extra.update(staged["extra"])
+    config.extra_javascript = ListOfItems(ExtraScript(), default=[]).run_validation(staged.get("extra_javascript", []))
     return config
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE_PATH, DOCS, TEST_SITE_URL, run_zensical_build, soup
+from conftest import BASE_PATH, DOCS, ROOT, TEST_SITE_URL, run_zensical_build, soup
 from project import copy_project
 from corpus.read.articles import load_articles
 from corpus.text import html_text
@@ -200,12 +200,17 @@ def test_both_engines_search_indexes_hold_no_permalink_mark_and_no_character_ref
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_script_holds_up_the_first_paint_on_either_engine(zensical_site, site, path):
-    # Each engine's bundle and the site's scripts are deferred: the page paints before they run,
-    # and they run in the order given, the bundle first. Only the theme's small inline scripts
-    # (its configuration, the colour scheme) run as the page is read.
+    # Each engine's bundle and the site's scripts, joined in one file, are deferred: the page
+    # paints before they run, and they run in order, the bundle first. Only the theme's small
+    # inline scripts (its configuration, the colour scheme) run as the page is read.
     for engine, folder in (("zensical", zensical_site), ("mkdocs", site)):
         scripts = soup(folder / path / "index.html").select("script[src]")
         names = [Path(script["src"].split("?")[0]).name for script in scripts]
-        assert names[0].startswith("bundle.") and names[1:] == [
-            "search-a11y.js", "article-index.js", "contexts.js", "paragraph-cite.js", "collection.js"], (engine, names)
+        assert len(names) == 2 and names[0].startswith("bundle.") and names[1] == "site.js", (engine, names)
         assert all(script.has_attr("defer") for script in scripts), (engine, path, [str(s) for s in scripts if not s.has_attr("defer")])
+    # The joined file holds every script mkdocs.yml lists, in that order, each whole.
+    joined = (site / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    assert joined == (zensical_site / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    at = [joined.index((ROOT / "overrides" / "assets" / "javascripts" / name).read_text(encoding="utf-8").rstrip())
+          for name in ("search-a11y.js", "article-index.js", "contexts.js", "paragraph-cite.js", "collection.js")]
+    assert at == sorted(at)

@@ -107,7 +107,8 @@ def material_theme_dir() -> Path:
 
 
 def _staged(settings: Settings, root: Path, nav: dict) -> dict:
-    """The site's configuration for a build of the stage folder."""
+    """The site's configuration for a build of the stage folder; `nav` holds what the stage sets
+    in it (the navigation, and the scripts as it joined them)."""
     config = {key: copy.deepcopy(value) for key, value in settings.config.items() if key not in PROJECT_ONLY}
     config["docs_dir"] = "docs"
     config.update(nav)
