@@ -80,7 +80,11 @@ def test_words_in_context_has_its_data(zensical_site):
     assert sorted(row[0] for row in index["articles"]) == sorted(a.slug for a in ARTICLES)
     assert len(index["files"]) == max(leaf[4] for leaf in index["leaves"]) + 1
     assert all((index_file.parent / name).is_file() for name in index["files"])
-    assert page.select_one('script[src$="contexts-page.js"], script[src$="contexts.js"]') is not None
+    # The page loads the site's scripts, which load the contexts page's own when its form is there.
+    script = page.select_one('script[src$="assets/javascripts/site.js"]')
+    assert script is not None
+    loader = (zensical_site / "contexts" / script["src"]).resolve().read_text(encoding="utf-8")
+    assert 'new URL("contexts-page.js", source)' in loader and (zensical_site / "assets" / "javascripts" / "contexts-page.js").is_file()
 
 
 def test_the_downloads_are_those_mkdocs_publishes(zensical_site, site):
