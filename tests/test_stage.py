@@ -257,3 +257,25 @@ def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_i
     assert re.fullmatch(r"contexts/data/index\.json: size: \d+ bytes gzipped leaves too little of the "
                         rf"{contexts.FILE_MAX + 100}-byte budget of one query for a data file", raised.value.lines[0])
     assert not (project / "build" / "stage").exists()
+
+
+def test_a_mkdocs_build_saves_the_stages_cache_apart_and_waits_for_it_when_it_ends(tmp_path):
+    import importlib.util
+
+    from corpus.stage import make_stage
+
+    spec = importlib.util.spec_from_file_location("stage_hook_under_test", ROOT / "hooks" / "stage.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    project = copy_project(tmp_path / "project")
+    problems, summary = hook.run_here(project, "http://127.0.0.1/x/")
+    assert problems is None and "articles staged in" in summary
+    # The save runs apart: the hook holds what waits for it, and the end of the build calls it once.
+    waited = []
+    wait = hook.saving["wait"]
+    hook.saving["wait"] = lambda: waited.append(wait())
+    hook.on_post_build(None)
+    assert waited == [None] and "wait" not in hook.saving
+    hook.on_build_error(RuntimeError("a later error"))  # nothing left to wait for: harmless
+    # The cache it saved is whole: the next stage finds nothing changed.
+    assert "unchanged" in make_stage(project, "http://127.0.0.1/x/").phases
