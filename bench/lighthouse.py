@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pages_server import PagesServer, free_port  # noqa: E402
 
 BASE = "/nato-asia-pacific/"
-# Every kind of page MkDocs builds (the largest article for the three), and Zensical's two heaviest
+# Every kind of page MkDocs builds (the largest article for the three), and Zensical's two heaviest;
 # all of them, alternately with plain Material's page, in each round. Three rounds keep
 # `make bench` under ten minutes; --rounds 5, or --zensical-pages with more, for more.
 PAGES = ["", "analysis/", "article-index/", "contexts/", "tags/", "articles/there-is-no-way-back/"]
