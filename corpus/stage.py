@@ -182,9 +182,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool
     actor_links = contexts.actor_links(data.actors, articles, {slug: found.names for slug, (_, found) in facts.items()})
 
     files: dict[str, str | bytes] = maintainer_files(root / DOCS_DIR, articles)
-    theme = settings.config.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    script_entries, joined = scripts.joined_scripts(settings.config.get("extra_javascript") or [], root / custom_dir if custom_dir else None)
+    script_entries, joined = scripts.joined_scripts(settings.config.get("extra_javascript") or [], engine.custom_dir(settings, root))
     if joined is not None:
         files[scripts.JOINED] = joined
     cited = gather_citations()
@@ -242,10 +240,10 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool
     written, removed, digests = write_tree(folder / "docs", files, cache.value("written"))
     cache.keep("written", digests)
     # The engines load the site's scripts as one file (corpus.write.scripts).
-    nav = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
+    staged = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
     configs = {
-        engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, nav)),
-        engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, nav)),
+        engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, staged)),
+        engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, staged)),
     }
     for name, text in configs.items():
         path = folder / name
@@ -254,12 +252,14 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
     clock.lap("write")
     cache.keep("inputs", {"fingerprint": given, "sizes": inputs.sizes(folder, OUTPUTS), "articles": len(articles), "files": len(files)})
-    saved = background.start(cache.save) if save_apart else None
-    if saved is None:
+    staged = Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0, clock.phases)
+    if save_apart:
+        staged.saved = background.start(cache.save)
+        clock.lap("start saving the cache")
+    else:
         cache.save()
-    clock.lap("save the cache" if saved is None else "start saving the cache")
-    return Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0, clock.phases,
-                  saved or (lambda: None))
+        clock.lap("save the cache")
+    return staged
 
 
 def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> tuple[Callable[[], dict], dict]:

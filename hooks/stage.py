@@ -63,11 +63,11 @@ def on_config(config):
 # The stage's cache is saved by a process of its own while MkDocs builds: wait for it at the end,
 # so that the next build finds it whole.
 def on_post_build(config):
-    saving.pop("wait", lambda: None)()
+    wait_for_the_save()
 
 
 def on_build_error(error):
-    saving.pop("wait", lambda: None)()
+    wait_for_the_save()
 
 
 # The stage rewrites its docs on every rebuild: watch the sources (mkdocs.yml's `watch`) instead.
@@ -95,6 +95,13 @@ def run_here(root: Path, site_url: str) -> tuple[list[str] | None, str]:
         return None, summary(staged)
     except CorpusError as error:
         return error.lines, ""
+
+
+def wait_for_the_save() -> None:
+    """Wait for the cache the last stage is saving, if any, once."""
+    wait = saving.pop("wait", None)
+    if wait is not None:
+        wait()
 
 
 def run_apart(root: Path, site_url: str) -> tuple[list[str] | None, str]:

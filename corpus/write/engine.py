@@ -48,10 +48,10 @@ def navigation(articles: list[Article], pages: set[str]) -> dict:
     return {"nav": nav, "not_in_nav": f"/{ARTICLES_DIR}/\n"}
 
 
-def mkdocs_config(settings: Settings, root: Path, nav: dict) -> dict:
+def mkdocs_config(settings: Settings, root: Path, staged: dict) -> dict:
     """The configuration MkDocs + Material builds the stage with: the site's own, with the stage's
     docs and navigation, and the hashed names of Material's compiled assets for overrides/base.html."""
-    config = _staged(settings, root, nav)
+    config = _staged(settings, root, staged)
     custom = config["theme"].get("custom_dir")
     dirs = ([root / custom] if custom else []) + [material_theme_dir()]
     assets = find_theme_assets(dirs)
@@ -59,10 +59,10 @@ def mkdocs_config(settings: Settings, root: Path, nav: dict) -> dict:
     return config
 
 
-def zensical_config(settings: Settings, root: Path, nav: dict) -> dict:
+def zensical_config(settings: Settings, root: Path, staged: dict) -> dict:
     """The configuration Zensical builds the stage with: the same, with the theme folder made for
     it (overrides/ less Material's own templates) and its output inside the stage."""
-    config = _staged(settings, root, nav)
+    config = _staged(settings, root, staged)
     if config["theme"].get("custom_dir"):
         config["theme"]["custom_dir"] = ZENSICAL_THEME
     config["site_dir"] = "site"
@@ -85,20 +85,21 @@ def zensical_theme_files(overrides: Path) -> dict[str, bytes]:
     return found
 
 
+def custom_dir(settings: Settings, root: Path) -> Path | None:
+    """The site's theme folder (mkdocs.yml's theme.custom_dir), or None if it names none."""
+    theme = settings.config.get("theme")
+    name = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return root / name if name else None
+
+
 def zensical_theme_dir() -> Path:
     """The folder of Zensical's theme, found without importing it."""
-    spec = find_spec("zensical")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("zensical is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+    return _templates_of("zensical", "zensical")
 
 
 def material_theme_dir() -> Path:
     """The folder of Material's theme, found without importing it."""
-    spec = find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("mkdocs-material is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+    return _templates_of("material", "mkdocs-material")
 
 
 # -----------------------------------------------------------------------------
@@ -106,16 +107,25 @@ def material_theme_dir() -> Path:
 # -----------------------------------------------------------------------------
 
 
-def _staged(settings: Settings, root: Path, nav: dict) -> dict:
-    """The site's configuration for a build of the stage folder; `nav` holds what the stage sets
-    in it (the navigation, and the scripts as it joined them)."""
+def _templates_of(package: str, distribution: str) -> Path:
+    """The templates folder of an installed package, found without importing it."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"{distribution} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
+def _staged(settings: Settings, root: Path, staged: dict) -> dict:
+    """The site's configuration for a build of the stage folder, with what the stage sets in it
+    (`staged`: the navigation, and the scripts as it joined them)."""
     config = {key: copy.deepcopy(value) for key, value in settings.config.items() if key not in PROJECT_ONLY}
     config["docs_dir"] = "docs"
-    config.update(nav)
+    config.update(staged)
     theme = config.setdefault("theme", {})
     if isinstance(theme, str):
         theme = config["theme"] = {"name": theme}
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    folder = custom_dir(settings, root)
+    if folder is not None:
+        theme["custom_dir"] = str(folder.resolve())
     return config
 
