@@ -5,6 +5,7 @@ Zensical builds as well."""
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,6 +61,16 @@ def on_config(config):
     return config
 
 
+# MkDocs copies the stage's files that are not pages into the site: each is linked instead, as
+# the stage never changes a file in place (corpus.write.tree.link_or_copy).
+def on_files(files, config):
+    docs = os.path.join(os.path.abspath(config.docs_dir), "")
+    for file in files:
+        if not file.is_documentation_page() and (file.abs_src_path or "").startswith(docs):
+            file.copy_file = linking(file)
+    return files
+
+
 # The stage's cache is saved by a process of its own while MkDocs builds: wait for it at the end,
 # so that the next build finds it whole.
 def on_post_build(config):
@@ -95,6 +106,18 @@ def run_here(root: Path, site_url: str) -> tuple[list[str] | None, str]:
         return None, summary(staged)
     except CorpusError as error:
         return error.lines, ""
+
+
+def linking(file):
+    """What copies `file` into the site (File.copy_file) for MkDocs, as a link: a file a dirty
+    build finds unchanged is left as it is, as MkDocs leaves it."""
+    from corpus.write.tree import link_or_copy
+
+    def copy_file(dirty: bool = False) -> None:
+        if not dirty or file.is_modified():
+            link_or_copy(file.abs_src_path, file.abs_dest_path)
+
+    return copy_file
 
 
 def wait_for_the_save() -> None:

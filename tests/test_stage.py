@@ -68,9 +68,10 @@ def test_mkdocs_yml_lists_one_hook_and_it_only_runs_the_stage():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     assert config["hooks"] == ["hooks/stage.py"]
     hook = (ROOT / "hooks" / "stage.py").read_text()
-    # The hook runs the stage (in a process of its own while serving) and imports nothing else of it.
+    # The hook runs the stage (in a process of its own while serving) and links the files it wrote
+    # into the site; it imports nothing else of it.
     imported = set(re.findall(r"^\s*(?:from|import) (corpus[\w.]*)", hook, re.M))
-    assert imported == {"corpus.stage", "corpus.problems"} and '"-m", "corpus.stage"' in hook
+    assert imported == {"corpus.stage", "corpus.problems", "corpus.write.tree"} and '"-m", "corpus.stage"' in hook
     assert not re.search(r"^(from|import) corpus", hook, re.M)
 
 
@@ -279,3 +280,88 @@ def test_a_mkdocs_build_saves_the_stages_cache_apart_and_waits_for_it_when_it_en
     hook.on_build_error(RuntimeError("a later error"))  # nothing left to wait for: harmless
     # The cache it saved is whole: the next stage finds nothing changed.
     assert "unchanged" in make_stage(project, "http://127.0.0.1/x/").phases
+
+
+def load_hook():
+    """hooks/stage.py as MkDocs loads it: a module of its own."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("stage_hook_linking", ROOT / "hooks" / "stage.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
+def test_the_site_links_the_stages_files_and_a_later_stage_leaves_them_as_built(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from corpus.write.tree import write_tree
+
+    docs, theme, site = tmp_path / "stage" / "docs", tmp_path / "theme", tmp_path / "site"
+    write_tree(docs, {"articles/a/index.md": "# A\n", "contexts/data/x.json": b'{"lines":{}}', "citations/a.bib": "@online{a}\n"})
+    theme.mkdir()
+    (theme / "theme.css").write_text("body{}")
+    files = Files([
+        File("articles/a/index.md", str(docs), str(site), True),
+        File("contexts/data/x.json", str(docs), str(site), True),
+        File("citations/a.bib", str(docs), str(site), True),
+        File("theme.css", str(theme), str(site), True),
+    ])
+    pristine = {file.src_uri: file.copy_file for file in files}
+
+    class Config:
+        docs_dir = str(docs)
+
+    load_hook().on_files(files, Config())
+    # The stage's files that are not pages are linked; its pages and the theme's files are as MkDocs has them.
+    assert [file.src_uri for file in files if file.copy_file != pristine[file.src_uri]] == ["contexts/data/x.json", "citations/a.bib"]
+    for file in files:
+        if not file.is_documentation_page():
+            file.copy_file()
+    assert os.path.samefile(site / "contexts/data/x.json", docs / "contexts/data/x.json")
+    assert os.path.samefile(site / "citations/a.bib", docs / "citations/a.bib")
+    assert not os.path.samefile(site / "theme.css", theme / "theme.css") and (site / "theme.css").read_text() == "body{}"
+    # The next stage changes one file and drops another: the built site keeps what it was built with.
+    write_tree(docs, {"articles/a/index.md": "# A\n", "contexts/data/x.json": b'{"lines":{"b":[]}}'})
+    assert (site / "contexts/data/x.json").read_bytes() == b'{"lines":{}}'
+    assert (site / "citations/a.bib").read_text() == "@online{a}\n"
+    # Built again, the site holds the new file (a link again, in place of the old one).
+    next(file for file in files if file.src_uri == "contexts/data/x.json").copy_file()
+    assert os.path.samefile(site / "contexts/data/x.json", docs / "contexts/data/x.json")
+
+
+def test_a_file_system_without_links_gets_copies(tmp_path, monkeypatch):
+    from corpus.write import tree
+
+    (tmp_path / "a.json").write_text("[1]")
+    (tmp_path / "site" / "data").mkdir(parents=True)
+    (tmp_path / "site" / "data" / "a.json").write_text("[0]")
+
+    def no_links(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(tree.os, "link", no_links)
+    tree.link_or_copy(str(tmp_path / "a.json"), str(tmp_path / "site" / "data" / "a.json"))
+    assert (tmp_path / "site" / "data" / "a.json").read_text() == "[1]"
+    assert not os.path.samefile(tmp_path / "site" / "data" / "a.json", tmp_path / "a.json")
+    tree.link_or_copy(str(tmp_path / "a.json"), str(tmp_path / "new" / "folder" / "a.json"))
+    assert (tmp_path / "new" / "folder" / "a.json").read_text() == "[1]"
+
+
+def test_a_dirty_build_leaves_an_unchanged_file_as_it_is(tmp_path):
+    from mkdocs.structure.files import File
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    (docs / "a.json").write_text("[1]")
+    file = File("a.json", str(docs), str(site), True)
+    link = load_hook().linking(file)
+    link(dirty=False)
+    assert os.path.samefile(site / "a.json", docs / "a.json")
+    (site / "a.json").unlink()
+    (site / "a.json").write_text("[0]")
+    os.utime(site / "a.json", (time.time() + 60, time.time() + 60))  # newer than its source: unmodified
+    link(dirty=True)
+    assert (site / "a.json").read_text() == "[0]"
+    link(dirty=False)
+    assert (site / "a.json").read_text() == "[1]"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 # -----------------------------------------------------------------------------
@@ -67,3 +68,19 @@ def write_tree(folder: Path, files: dict[str, str | bytes | None], written_befor
         if current != base and not os.listdir(current):
             os.rmdir(current)
     return written, removed, digests
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Put the file `source` at `target` (its folders made) as a hard link: the same bytes, not
+    written a second time. write_tree never changes a file in place (a changed file is a new
+    one, put in its place), so a link keeps what was there when it was made. A copy where the
+    file system cannot link (another device, or no links at all)."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
