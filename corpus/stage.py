@@ -89,8 +89,13 @@ class Staged:
     computed: dict[str, int]
     seconds: float
     phases: dict[str, float] = field(default_factory=dict)
-    # Waits until the cache is saved, where it is saved in a process of its own (make_stage's
-    # save_apart); at once otherwise.
+    # The path of every file of the stage's docs, where some may not be written yet (make_stage's
+    # `apart`); None where all are.
+    names: frozenset[str] | None = None
+    # Where make_stage ran `apart`: finished() waits until every file is written (written and
+    # removed are counted then) and starts saving the cache; saved() waits until it is saved.
+    # Where it did not, both are done when make_stage returns.
+    finished: Callable[[], None] = lambda: None
     saved: Callable[[], None] = lambda: None
 
 
@@ -99,23 +104,24 @@ class Staged:
 # -----------------------------------------------------------------------------
 
 
-def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = None, save_apart: bool = False) -> Staged:
+def make_stage(root: Path, site_url: str | None = None, cache: Cache | None = None, apart: bool = False) -> Staged:
     """Check, analyse and write the stage of the project in `root`; raise StageError listing every
-    problem, before anything is written, if there is any. With `save_apart`, the cache is saved
-    by a process of its own while the caller goes on (an engine building the stage): the
-    result's saved() waits for it."""
+    problem, before anything is written, if there is any. With `apart` (an engine building the
+    stage), it returns once the pages and the engine configurations are written: processes of
+    their own write the other files and then save the cache while the caller goes on, and the
+    result's finished() and saved() wait for them."""
     started = time.perf_counter()
     root = root.resolve()
     cache = cache or Cache(root / CACHE_DIR)
     try:
-        staged = _make_stage(root, site_url, cache, save_apart)
+        staged = _make_stage(root, site_url, cache, apart)
     finally:
         cache.close()
     staged.seconds = time.perf_counter() - started
     return staged
 
 
-def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool = False) -> Staged:
+def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = False) -> Staged:
     folder = root / STAGE_DIR
     # Nothing to do when no input changed since the last run and what it wrote is all there.
     started = time.perf_counter()
@@ -237,28 +243,65 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, save_apart: bool
                                  " ".join(str(settings.config.get("site_description", "")).split()))
     clock.lap("downloads")
 
-    written, removed, digests = write_tree(folder / "docs", files, cache.value("written"))
-    cache.keep("written", digests)
-    # The engines load the site's scripts as one file (corpus.write.scripts).
+    # The engine configurations, the navigation included, and Zensical's theme come first.
     staged = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
     configs = {
         engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, staged)),
         engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, staged)),
     }
+    folder.mkdir(parents=True, exist_ok=True)
     for name, text in configs.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
-    clock.lap("write")
-    cache.keep("inputs", {"fingerprint": given, "sizes": inputs.sizes(folder, OUTPUTS), "articles": len(articles), "files": len(files)})
-    staged = Staged(folder, len(articles), len(files), written, removed, dict(cache.computed), 0.0, clock.phases)
-    if save_apart:
-        staged.saved = background.start(cache.save)
-        clock.lap("start saving the cache")
+    docs, before = folder / "docs", cache.value("written") or {}
+    pages_written = 0
+    if apart:
+        # The pages, which an engine lists and reads first, are written here; the other files
+        # (data, downloads, citations), which it copies last, by a process of its own meanwhile.
+        pages_written, _, page_digests = write_tree(docs, {path: content for path, content in files.items() if path.endswith(".md")}, before, remove=False)
+        before = {**before, **page_digests}
+
+    def write() -> tuple[tuple[int, int, dict[str, str]], dict[str, int]]:
+        """Every file of the stage's docs written (those written already left as they are), and
+        then the size of every file of the stage."""
+        return write_tree(docs, files, before), inputs.sizes(folder, OUTPUTS)
+
+    if apart:
+        writing = background.start(write)
     else:
+        done = write()
+        writing = lambda: done  # noqa: E731
+    clock.lap("write")
+    staged = Staged(folder, len(articles), len(files), pages_written, 0, dict(cache.computed), 0.0, clock.phases,
+                    frozenset(files) if apart else None)
+
+    def finish() -> None:
+        """Wait until every file is written, and keep what the next run compares with."""
+        (written, removed, digests), sizes = writing()
+        staged.written += written
+        staged.removed = removed
+        cache.keep("written", digests)
+        cache.keep("inputs", {"fingerprint": given, "sizes": sizes, "articles": len(articles), "files": len(files)})
+
+    if not apart:
+        finish()
         cache.save()
         clock.lap("save the cache")
+        return staged
+    saving: list[Callable[[], None]] = []
+
+    def finished() -> None:
+        if not saving:
+            finish()
+            saving.append(background.start(cache.save))
+
+    def saved() -> None:
+        finished()
+        saving[0]()
+
+    staged.finished, staged.saved = finished, saved
     return staged
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.config_options import ExtraScript, ListOfItems, PathSpec
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 # The stage's folder.
 STAGE = Path("build/stage")
@@ -23,8 +24,9 @@ log = logging.getLogger("mkdocs.hooks.stage")
 # The command MkDocs runs ("build", "serve", "gh-deploy"), set once a process, at its start.
 command = {"name": "build"}
 
-# What waits for the stage's cache to be saved, while it is being saved (a build).
-saving: dict = {}
+# The stage a build made, while its files are written and its cache saved by processes of their
+# own ("staged"), and whether its files are all written ("finished").
+building: dict = {}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -51,7 +53,8 @@ def on_config(config):
             f"{len(problems)} problem(s) in the articles and data, listed above "
             "(`make check` lists them without building)"
         )
-    log.info(summary)
+    if summary:
+        log.info(summary)
     staged = yaml.safe_load((root / STAGE / "mkdocs.yml").read_text(encoding="utf-8"))
     config.docs_dir = str(root / STAGE / "docs")
     config.nav = staged["nav"]
@@ -61,14 +64,30 @@ def on_config(config):
     return config
 
 
-# MkDocs copies the stage's files that are not pages into the site: each is linked instead, as
-# the stage never changes a file in place (corpus.write.tree.link_or_copy).
+# The stage's files that are not pages may still be being written: MkDocs lists the stage's
+# files as the stage names them (not half-written ones, nor those it is removing). It copies
+# them into the site: each is linked instead, as the stage never changes a file in place
+# (corpus.write.tree.link_or_copy).
 def on_files(files, config):
     docs = os.path.join(os.path.abspath(config.docs_dir), "")
+    staged = building.get("staged")
+    if staged is not None and staged.names is not None:
+        listed = {file.src_uri: file for file in files if (file.abs_src_path or "").startswith(docs)}
+        for name, file in listed.items():
+            if name not in staged.names:
+                files.remove(file)
+        for name in sorted(staged.names - listed.keys()):
+            files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
     for file in files:
         if not file.is_documentation_page() and (file.abs_src_path or "").startswith(docs):
             file.copy_file = linking(file)
     return files
+
+
+# MkDocs copies the files that are not pages next: wait until the stage has written them all.
+def on_env(env, config, files):
+    finish_the_stage()
+    return env
 
 
 # The stage's cache is saved by a process of its own while MkDocs builds: wait for it at the end,
@@ -78,7 +97,10 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    wait_for_the_save()
+    try:
+        wait_for_the_save()
+    except Exception:  # the files could not be written: the error MkDocs reports already says so
+        pass
 
 
 # The stage rewrites its docs on every rebuild: watch the sources (mkdocs.yml's `watch`) instead.
@@ -93,19 +115,22 @@ def on_serve(server, config, builder):
 
 
 def run_here(root: Path, site_url: str) -> tuple[list[str] | None, str]:
-    """(problems or None, the stage's summary line), the stage run in this process, from the
-    project's own package (as the process of its own would run it)."""
+    """(problems or None, ""), the stage run in this process, from the project's own package (as
+    the process of its own would run it). What it made is kept in `building`: its other files
+    are written, and its cache saved, while MkDocs builds."""
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from corpus.problems import CorpusError
-    from corpus.stage import make_stage, summary
+    from corpus.stage import make_stage
 
     try:
-        staged = make_stage(root, site_url, save_apart=True)
-        saving["wait"] = staged.saved
-        return None, summary(staged)
+        staged = make_stage(root, site_url, apart=True)
     except CorpusError as error:
         return error.lines, ""
+    building.clear()
+    building["staged"] = staged
+    # Its summary counts the files written: it is logged once they are all written.
+    return None, ""
 
 
 def linking(file):
@@ -120,11 +145,25 @@ def linking(file):
     return copy_file
 
 
+def finish_the_stage() -> None:
+    """Wait until the stage this build made has written all its files, and log its summary, once."""
+    staged = building.get("staged")
+    if staged is not None and not building.get("finished"):
+        from corpus.stage import summary
+
+        staged.finished()
+        building["finished"] = True
+        log.info(summary(staged))
+
+
 def wait_for_the_save() -> None:
-    """Wait for the cache the last stage is saving, if any, once."""
-    wait = saving.pop("wait", None)
-    if wait is not None:
-        wait()
+    """Wait until the stage this build made has written its files and saved its cache, if it has
+    not, once."""
+    finish_the_stage()
+    staged = building.pop("staged", None)
+    building.clear()
+    if staged is not None:
+        staged.saved()
 
 
 def run_apart(root: Path, site_url: str) -> tuple[list[str] | None, str]:

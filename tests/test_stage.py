@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -234,16 +235,29 @@ def test_mkdocs_serve_rebuilds_the_stage_when_a_source_changes(tmp_path, folder)
         server.wait(timeout=30)
 
 
-def test_a_cache_saved_apart_is_whole_once_saved_returns_and_the_next_stage_finds_nothing_changed(tmp_path):
+def test_a_stage_made_apart_writes_its_pages_first_and_the_rest_and_the_cache_before_finished_and_saved_return(tmp_path):
     from corpus.stage import make_stage
 
     project = copy_project(tmp_path / "project")
-    staged = make_stage(project, "http://127.0.0.1/x/", save_apart=True)
-    assert "start saving the cache" in staged.phases and "save the cache" not in staged.phases
+    expected = make_stage(project, "http://127.0.0.1/x/")
+    built = tree(project / "build" / "stage")
+    shutil.rmtree(project / "build")
+    staged = make_stage(project, "http://127.0.0.1/x/", apart=True)
+    docs = project / "build" / "stage" / "docs"
+    # Returned: the pages and the engines' configurations are there; it names every file to come.
+    assert staged.names == {path.removeprefix("docs/") for path in built if path.startswith("docs/")}
+    assert all((docs / name).is_file() for name in staged.names if name.endswith(".md"))
+    assert (project / "build" / "stage" / "mkdocs.yml").is_file() and (project / "build" / "stage" / "zensical.yml").is_file()
+    assert "save the cache" not in staged.phases
+    staged.finished()
+    # Finished: every file is written, as a stage run at once writes it, and counted.
+    assert tree(project / "build" / "stage") == built
+    assert (staged.written, staged.removed, staged.files) == (expected.written, 0, expected.files)
     staged.saved()
+    staged.saved()  # once saved, it stays saved
     assert (project / "build" / "cache" / "inputs.pickle").is_file()
-    again = make_stage(project, "http://127.0.0.1/x/")
-    assert "unchanged" in again.phases
+    again = make_stage(project, "http://127.0.0.1/x/", apart=True)
+    assert "unchanged" in again.phases and again.names is None
 
 
 def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_it_writes(tmp_path, monkeypatch):
@@ -260,26 +274,49 @@ def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_i
     assert not (project / "build" / "stage").exists()
 
 
-def test_a_mkdocs_build_saves_the_stages_cache_apart_and_waits_for_it_when_it_ends(tmp_path):
-    import importlib.util
-
+def test_a_mkdocs_build_waits_for_the_stages_files_before_they_are_copied_and_for_its_cache_at_the_end(tmp_path, caplog):
     from corpus.stage import make_stage
 
-    spec = importlib.util.spec_from_file_location("stage_hook_under_test", ROOT / "hooks" / "stage.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_hook()
     project = copy_project(tmp_path / "project")
     problems, summary = hook.run_here(project, "http://127.0.0.1/x/")
-    assert problems is None and "articles staged in" in summary
-    # The save runs apart: the hook holds what waits for it, and the end of the build calls it once.
-    waited = []
-    wait = hook.saving["wait"]
-    hook.saving["wait"] = lambda: waited.append(wait())
+    assert problems is None and summary == ""
+    staged = hook.building["staged"]
+    calls = []
+    finished, saved = staged.finished, staged.saved
+    staged.finished = lambda: calls.append(("finished", finished()))
+    staged.saved = lambda: calls.append(("saved", saved()))
+    # Before MkDocs copies the files that are not pages: every file written, and the summary logged.
+    env = object()
+    with caplog.at_level("INFO", logger="mkdocs.hooks.stage"):
+        assert hook.on_env(env, None, None) is env
+        hook.on_env(env, None, None)
+    assert calls == [("finished", None)]
+    assert [record.getMessage() for record in caplog.records if "articles staged in" in record.getMessage()] == [
+        make_summary(staged)]
+    # The end of the build waits for the cache, once.
     hook.on_post_build(None)
-    assert waited == [None] and "wait" not in hook.saving
+    assert calls == [("finished", None), ("saved", None)] and hook.building == {}
     hook.on_build_error(RuntimeError("a later error"))  # nothing left to wait for: harmless
     # The cache it saved is whole: the next stage finds nothing changed.
     assert "unchanged" in make_stage(project, "http://127.0.0.1/x/").phases
+
+
+def test_a_build_that_fails_before_the_files_are_copied_still_waits_for_them_and_the_cache(tmp_path):
+    hook = load_hook()
+    project = copy_project(tmp_path / "project")
+    hook.run_here(project, "http://127.0.0.1/x/")
+    staged = hook.building["staged"]
+    hook.on_build_error(RuntimeError("a strict warning"))
+    assert hook.building == {}
+    assert (project / "build" / "cache" / "inputs.pickle").is_file()
+    assert {p.relative_to(project / "build" / "stage" / "docs").as_posix() for p in (project / "build" / "stage" / "docs").rglob("*") if p.is_file()} == staged.names
+
+
+def make_summary(staged) -> str:
+    from corpus.stage import summary
+
+    return summary(staged)
 
 
 def load_hook():
@@ -365,3 +402,45 @@ def test_a_dirty_build_leaves_an_unchanged_file_as_it_is(tmp_path):
     assert (site / "a.json").read_text() == "[0]"
     link(dirty=False)
     assert (site / "a.json").read_text() == "[1]"
+
+
+def test_mkdocs_lists_the_stages_files_as_the_stage_names_them_while_they_are_written(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+
+    docs, theme, site = tmp_path / "docs", tmp_path / "theme", tmp_path / "site"
+    for name in ("index.md", "old.json", "contexts/data/a.json", "contexts/data/a.json.tmp"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x")
+    theme.mkdir()
+    (theme / "theme.css").write_text("body{}")
+    # What MkDocs listed while the stage's other files were being written: a half-written file,
+    # one the stage is removing, and not yet the new one.
+    files = Files([File(name, str(docs), str(site), True) for name in ("index.md", "old.json", "contexts/data/a.json", "contexts/data/a.json.tmp")]
+                  + [File("theme.css", str(theme), str(site), True)])
+    hook = load_hook()
+    hook.building["staged"] = SimpleNamespace(names=frozenset({"index.md", "contexts/data/a.json", "contexts/data/b.json"}))
+    config = SimpleNamespace(docs_dir=str(docs), site_dir=str(site), use_directory_urls=True)
+    listed = hook.on_files(files, config)
+    assert sorted(file.src_uri for file in listed) == ["contexts/data/a.json", "contexts/data/b.json", "index.md", "theme.css"]
+    added = listed.get_file_from_path("contexts/data/b.json")
+    assert added.abs_src_path == str(docs / "contexts/data/b.json") and added.abs_dest_path == str(site / "contexts/data/b.json")
+    # Once the stage is done, the new file is linked into the site like the rest.
+    (docs / "contexts/data/b.json").write_text("[2]")
+    added.copy_file()
+    assert os.path.samefile(site / "contexts/data/b.json", docs / "contexts/data/b.json")
+    # A stage with every file written already (nothing changed) leaves MkDocs' list as it is.
+    hook.building["staged"] = SimpleNamespace(names=None)
+    files = Files([File(name, str(docs), str(site), True) for name in ("index.md", "old.json")])
+    assert sorted(file.src_uri for file in hook.on_files(files, config)) == ["index.md", "old.json"]
+
+
+def test_write_tree_can_leave_the_other_files_as_they_are(tmp_path):
+    from corpus.write.tree import write_tree
+
+    write_tree(tmp_path, {"a.md": "a", "data/b.json": "[]"})
+    written, removed, digests = write_tree(tmp_path, {"a.md": "A", "c.md": "c"}, remove=False)
+    assert (written, removed, sorted(digests)) == (2, 0, ["a.md", "c.md"])
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["a.md", "c.md", "data/b.json"]
+    assert write_tree(tmp_path, {"a.md": "A", "c.md": "c"})[:2] == (0, 1)

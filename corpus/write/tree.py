@@ -13,11 +13,13 @@ from pathlib import Path
 # -----------------------------------------------------------------------------
 
 
-def write_tree(folder: Path, files: dict[str, str | bytes | None], written_before: dict[str, str] | None = None) -> tuple[int, int, dict[str, str]]:
+def write_tree(
+    folder: Path, files: dict[str, str | bytes | None], written_before: dict[str, str] | None = None, remove: bool = True
+) -> tuple[int, int, dict[str, str]]:
     """Make `folder` hold exactly `files` (path -> content); return (written, removed, digests).
 
     A file whose content is already there is left as it is; a file or folder no longer in
-    `files` is removed. `written_before` is the digests this returned last time: a file they
+    `files` is removed (unless not to `remove`: then the other files are left as they are). `written_before` is the digests this returned last time: a file they
     say is unchanged is not read again to find out. A content of None keeps the file the last
     call wrote at that path, which must be there.
     """
@@ -59,6 +61,8 @@ def write_tree(folder: Path, files: dict[str, str | bytes | None], written_befor
         os.replace(temporary, target)
         written += 1
     removed = 0
+    if not remove:
+        return written, removed, digests
     for current, _, names in os.walk(base, topdown=False):
         for name in names:
             path = os.path.join(current, name)
