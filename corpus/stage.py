@@ -51,6 +51,10 @@ SPLIT_OVER = 1_000_000
 # The theme folder both engines read, relative to the project folder.
 OVERRIDES = "overrides"
 
+# The files an engine reads as pages (MkDocs' markdown_extensions): in a MkDocs build, written
+# before the others.
+PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
 # What the stage writes into its folder: a rerun with unchanged inputs checks that it is all there.
 OUTPUTS = ("docs", "theme-zensical", "mkdocs.yml", "zensical.yml")
 
@@ -260,7 +264,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     if apart:
         # The pages, which an engine lists and reads first, are written here; the other files
         # (data, downloads, citations), which it copies last, by a process of its own meanwhile.
-        pages_written, _, page_digests = write_tree(docs, {path: content for path, content in files.items() if path.endswith(".md")}, before, remove=False)
+        pages_written, _, page_digests = write_tree(docs, {path: content for path, content in files.items() if path.endswith(PAGE_SUFFIXES)}, before, remove=False)
         before = {**before, **page_digests}
 
     def write() -> tuple[tuple[int, int, dict[str, str]], dict[str, int]]:

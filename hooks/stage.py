@@ -77,9 +77,18 @@ def on_files(files, config):
             if name not in staged.names:
                 files.remove(file)
         for name in sorted(staged.names - listed.keys()):
+            shadowed = files.get_file_from_path(name)  # a theme's file of the same name, which the stage's replaces
+            if shadowed is not None:
+                files.remove(shadowed)
             files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+    # What MkDocs and its search write into the site after the copies (the pages, the theme's
+    # static templates, the extra templates, the search index) is copied, not linked, so that
+    # their writing never reaches the stage through a link.
+    written_later = {file.dest_uri for file in files if file.is_documentation_page()}
+    written_later |= {*config.theme.static_templates, "sitemap.xml.gz", *config.extra_templates}
     for file in files:
-        if not file.is_documentation_page() and (file.abs_src_path or "").startswith(docs):
+        if (not file.is_documentation_page() and (file.abs_src_path or "").startswith(docs)
+                and file.dest_uri not in written_later and not file.dest_uri.startswith("search/")):
             file.copy_file = linking(file)
     return files
 

@@ -249,6 +249,8 @@ def test_a_stage_made_apart_writes_its_pages_first_and_the_rest_and_the_cache_be
     assert all((docs / name).is_file() for name in staged.names if name.endswith(".md"))
     assert (project / "build" / "stage" / "mkdocs.yml").is_file() and (project / "build" / "stage" / "zensical.yml").is_file()
     assert "save the cache" not in staged.phases
+    # Only the pages are written (and counted) yet: the rest is written by a process of its own.
+    assert staged.written == len([name for name in staged.names if name.endswith(".md")]) < staged.files
     staged.finished()
     # Finished: every file is written, as a stage run at once writes it, and counted.
     assert tree(project / "build" / "stage") == built
@@ -346,10 +348,7 @@ def test_the_site_links_the_stages_files_and_a_later_stage_leaves_them_as_built(
     ])
     pristine = {file.src_uri: file.copy_file for file in files}
 
-    class Config:
-        docs_dir = str(docs)
-
-    load_hook().on_files(files, Config())
+    load_hook().on_files(files, mkdocs_config(docs, site))
     # The stage's files that are not pages are linked; its pages and the theme's files are as MkDocs has them.
     assert [file.src_uri for file in files if file.copy_file != pristine[file.src_uri]] == ["contexts/data/x.json", "citations/a.bib"]
     for file in files:
@@ -420,10 +419,12 @@ def test_mkdocs_lists_the_stages_files_as_the_stage_names_them_while_they_are_wr
     files = Files([File(name, str(docs), str(site), True) for name in ("index.md", "old.json", "contexts/data/a.json", "contexts/data/a.json.tmp")]
                   + [File("theme.css", str(theme), str(site), True)])
     hook = load_hook()
-    hook.building["staged"] = SimpleNamespace(names=frozenset({"index.md", "contexts/data/a.json", "contexts/data/b.json"}))
-    config = SimpleNamespace(docs_dir=str(docs), site_dir=str(site), use_directory_urls=True)
+    hook.building["staged"] = SimpleNamespace(names=frozenset({"index.md", "contexts/data/a.json", "contexts/data/b.json", "theme.css"}))
+    config = mkdocs_config(docs, site)
     listed = hook.on_files(files, config)
+    # The stage's theme.css, not written yet, replaces the theme's.
     assert sorted(file.src_uri for file in listed) == ["contexts/data/a.json", "contexts/data/b.json", "index.md", "theme.css"]
+    assert listed.get_file_from_path("theme.css").abs_src_path == str(docs / "theme.css")
     added = listed.get_file_from_path("contexts/data/b.json")
     assert added.abs_src_path == str(docs / "contexts/data/b.json") and added.abs_dest_path == str(site / "contexts/data/b.json")
     # Once the stage is done, the new file is linked into the site like the rest.
@@ -434,6 +435,39 @@ def test_mkdocs_lists_the_stages_files_as_the_stage_names_them_while_they_are_wr
     hook.building["staged"] = SimpleNamespace(names=None)
     files = Files([File(name, str(docs), str(site), True) for name in ("index.md", "old.json")])
     assert sorted(file.src_uri for file in hook.on_files(files, config)) == ["index.md", "old.json"]
+
+
+def mkdocs_config(docs: Path, site: Path, extra_templates: tuple[str, ...] = ()):
+    """What the hook reads of MkDocs' configuration, with Material's static templates."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(docs_dir=str(docs), site_dir=str(site), use_directory_urls=True, extra_templates=list(extra_templates),
+                           theme=SimpleNamespace(static_templates={"404.html", "sitemap.xml"}))
+
+
+def test_what_mkdocs_writes_itself_is_copied_so_that_its_writing_never_reaches_the_stage(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+
+    from corpus.stage import PAGE_SUFFIXES
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    names = ("404.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "search/search_index.json", "a/index.html", "a.md", "data.json")
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(name)
+    files = Files([File(name, str(docs), str(site), True) for name in names])
+    hook = load_hook()
+    hook.building["staged"] = SimpleNamespace(names=frozenset(names))
+    pristine = {file.src_uri: file.copy_file for file in files}
+    hook.on_files(files, mkdocs_config(docs, site, extra_templates=("feed.xml",)))
+    # The page a.md is built as a/index.html: the file of that name is not linked either.
+    assert sorted(file.src_uri for file in files if file.copy_file != pristine[file.src_uri]) == ["data.json"]
+    # The stage writes first what MkDocs reads as pages.
+    from mkdocs.utils import markdown_extensions
+
+    assert sorted(PAGE_SUFFIXES) == sorted(markdown_extensions)
 
 
 def test_write_tree_can_leave_the_other_files_as_they_are(tmp_path):
