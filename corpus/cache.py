@@ -138,6 +138,15 @@ class Cache:
         self._used[kind] = {kind: (self.salt, value)}
         self._stored.setdefault(kind, {}).pop(kind, None)  # always written: the value may have changed inside
 
+    def forget(self, kind: str) -> None:
+        """Drop the one value of `kind` the last run kept, from the folder too, at once: a run cut
+        short before it saves then leaves none behind."""
+        self._load(kind)
+        self._stored[kind] = {}
+        self._used.pop(kind, None)
+        if self.folder is not None:
+            (self.folder / f"{kind}.pickle").unlink(missing_ok=True)
+
     def memo(self, kind: str, make: Callable[[bytes], object]) -> Callable[[bytes], object]:
         """make(content) remembered by a digest of the content, for a cheap result of a large input."""
         stored = self._load(kind)

@@ -247,6 +247,12 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
                                  " ".join(str(settings.config.get("site_description", "")).split()))
     clock.lap("downloads")
 
+    # What the last run wrote is about to change: until this run is saved, no record says that the
+    # stage matches its inputs or what its files hold (a run cut short, Ctrl-C, must not leave the
+    # last run's records to vouch for files it changed; the next run then reads them to compare).
+    docs, before = folder / "docs", cache.value("written") or {}
+    cache.forget("inputs")
+    cache.forget("written")
     # The engine configurations, the navigation included, and Zensical's theme come first.
     staged = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
     configs = {
@@ -259,7 +265,6 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
-    docs, before = folder / "docs", cache.value("written") or {}
     pages_written = 0
     if apart:
         # The pages, which an engine lists and reads first, are written here; the other files

@@ -77,3 +77,18 @@ def test_remembered_lookups_render_what_citeproc_renders_without_them():
         made[mode] = json.loads(result.stdout)
     assert len(made["plain"]) >= 3
     assert made["remembered"] == made["plain"]
+
+
+def test_a_value_forgotten_is_gone_from_the_folder_at_once_and_kept_again_by_a_later_save(tmp_path):
+    first = Cache(tmp_path)
+    first.keep("inputs", {"fingerprint": "a"})
+    first.save()
+    second = Cache(tmp_path)
+    assert second.value("inputs") == {"fingerprint": "a"}
+    second.forget("inputs")
+    # Gone before any save: a run stopped now leaves no record behind.
+    assert not (tmp_path / "inputs.pickle").exists() and Cache(tmp_path).value("inputs") is None
+    assert second.value("inputs") is None
+    second.keep("inputs", {"fingerprint": "b"})
+    second.save()
+    assert Cache(tmp_path).value("inputs") == {"fingerprint": "b"}

@@ -478,3 +478,38 @@ def test_write_tree_can_leave_the_other_files_as_they_are(tmp_path):
     assert (written, removed, sorted(digests)) == (2, 0, ["a.md", "c.md"])
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["a.md", "c.md", "data/b.json"]
     assert write_tree(tmp_path, {"a.md": "A", "c.md": "c"})[:2] == (0, 1)
+
+
+def test_a_stage_cut_short_before_it_saves_leaves_no_record_that_would_pass_its_files_for_current(tmp_path, monkeypatch):
+    from corpus.cache import Cache
+    from corpus.stage import make_stage
+
+    project = copy_project(tmp_path / "project")
+    make_stage(project, "http://127.0.0.1/x/")
+    built = tree(project / "build" / "stage")
+    page = project / "docs" / "articles" / "there-is-no-way-back.md"
+    original = project / "docs" / "sources" / re.search(r"^original: (.+)$", page.read_text(encoding="utf-8"), re.M).group(1)
+    before = {path: path.read_bytes() for path in (page, original)}
+    # An edit that keeps every file's size (a capital letter), staged by a run stopped before it
+    # saves its cache (Ctrl-C), then undone.
+    curated = "".join(path.read_text(encoding="utf-8") for path in (project / "data").glob("*.yml"))
+    word = next(word for word in re.findall(r" ([a-z]{5,}) ", page.read_text(encoding="utf-8").split("---\n", 2)[2])
+                if word not in curated)
+    for path in (page, original):
+        path.write_text(path.read_text(encoding="utf-8").replace(f" {word} ", f" {word.capitalize()} ", 1), encoding="utf-8")
+
+    def stopped(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Cache, "save", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        make_stage(project, "http://127.0.0.1/x/")
+    monkeypatch.undo()
+    assert tree(project / "build" / "stage") != built
+    for path, content in before.items():
+        path.write_bytes(content)
+    # The inputs are those of the first run, and the stage's files are the same sizes: only a
+    # record of the first run would call them current. The stage is made again.
+    again = make_stage(project, "http://127.0.0.1/x/")
+    assert "unchanged" not in again.phases
+    assert tree(project / "build" / "stage") == built
