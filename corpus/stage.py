@@ -219,6 +219,20 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         files[pages.collection_path(article)] = section
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
     clock.lap("article pages")
+    # What does not need the words-in-context index is made while it is still being built.
+    files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
+    files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
+    files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
+    clock.lap("other pages")
+    # Written compact, the analysis is no larger than indented: past the limit so, it is split.
+    whole = _json(analysis) if len(_json(analysis, indent=None).encode("utf-8")) <= SPLIT_OVER else ""
+    files["analysis.json"] = whole if whole and len(whole.encode("utf-8")) <= SPLIT_OVER else _json(corpus_data(analysis))
+    records = collection.rows(articles, settings.site_url, analysis["tags"])
+    files["collection.jsonl"] = collection.jsonl(records)
+    files["collection.csv"] = collection.csv_text(records)
+    files[feed.FEED] = feed.feed(articles, addresses, settings.site_url, settings.config.get("site_name", ""),
+                                 " ".join(str(settings.config.get("site_description", "")).split()))
+    clock.lap("downloads")
     index, remembered, measured, made_again = gather_index()
     cache.keep("contexts", remembered)
     cache.memo_update("gzip-sizes", measured)
@@ -231,21 +245,9 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
             f"{contexts.DATA_DIR}/{contexts.INDEX_FILE}: size: {weight} bytes gzipped leaves too little of the "
             f"{contexts.QUERY_BUDGET}-byte budget of one query for a data file"
         )
-    files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
-    files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
-    files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
     files[pages.CONTEXTS_PAGE] = pages.contexts_page(index)
     files.update(index.paths())
-    clock.lap("other pages")
-    # Written compact, the analysis is no larger than indented: past the limit so, it is split.
-    whole = _json(analysis) if len(_json(analysis, indent=None).encode("utf-8")) <= SPLIT_OVER else ""
-    files["analysis.json"] = whole if whole and len(whole.encode("utf-8")) <= SPLIT_OVER else _json(corpus_data(analysis))
-    records = collection.rows(articles, settings.site_url, analysis["tags"])
-    files["collection.jsonl"] = collection.jsonl(records)
-    files["collection.csv"] = collection.csv_text(records)
-    files[feed.FEED] = feed.feed(articles, addresses, settings.site_url, settings.config.get("site_name", ""),
-                                 " ".join(str(settings.config.get("site_description", "")).split()))
-    clock.lap("downloads")
+    clock.lap("words in context")
 
     # What the last run wrote is about to change: until this run is saved, no record says that the
     # stage matches its inputs or what its files hold (a run cut short, Ctrl-C, must not leave the
