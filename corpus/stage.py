@@ -195,31 +195,23 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     script_entries, joined = scripts.joined_scripts(settings.config.get("extra_javascript") or [], engine.custom_dir(settings, root))
     if joined is not None:
         files[scripts.JOINED] = joined
-    cited = gather_citations()
-    clock.lap("citations")
+    # What needs no citation is made while the worker processes still make them: each article's
+    # part of the analysis, the other pages (but words in context) and the downloads.
     collection_section = pages.collection_sections(analysis, actor_links)
-    # A page is rendered again only when what it shows changed: its article, citation and tags,
-    # or its view of the analysis (and what all pages share: short titles, scale, links).
+    # An article's part is rendered again only when what it shows changed: its article, its tags
+    # and its view of the analysis, or what all parts share (short titles, scale, links).
     shared = cache.key("shared", _json([figures.labels(analysis), figures.article_scale(analysis), actor_links], indent=None))
     views = {article.slug: article_view(analysis, article.slug) for article in articles}
-    rendered = cache.map("pages", lambda article, citation, view: (
-        pages.article_page(article, body=project.bodies[article.slug], cited=citation, address=addresses[article.slug],
-                           language=settings.language, tags=analysis["tags"][article.slug]),
-        collection_section(article, view, settings.language),
-    ), (
-        (cache.key("pages", article.digest, repr(project.bodies[article.slug]), repr(citation), addresses[article.slug], settings.language,
+    sections = cache.map("sections", lambda article, view: collection_section(article, view, settings.language), (
+        (cache.key("sections", article.digest, settings.language,
                    _json([analysis["tags"][article.slug], views[article.slug]], indent=None), shared),
-         (article, citation, views[article.slug]))
-        for article, citation in zip(articles, cited)
+         (article, views[article.slug]))
+        for article in articles
     ), parallel=False)
-    for article, citation, (page, section) in zip(articles, cited, rendered):
-        for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
-            files[f"{pages.CITATIONS_DIR}/{article.slug}.{extension}"] = content
-        files[pages.article_path(article)] = page
+    for article, section in zip(articles, sections):
         files[pages.collection_path(article)] = section
         files[pages.ARTICLE_DATA.format(slug=article.slug)] = _json(article_data(analysis, article.slug), indent=None)
-    clock.lap("article pages")
-    # What does not need the words-in-context index is made while it is still being built.
+    clock.lap("the articles' parts of the analysis")
     files[pages.HOME_PAGE] = pages.home_page((root / DOCS_DIR / pages.HOME_PAGE).read_text(encoding="utf-8"), articles)
     files[pages.ANALYSIS_PAGE] = pages.analysis_page(analysis, actor_links)
     files[pages.ARTICLE_INDEX_PAGE] = pages.article_index_page(articles, analysis["tags"])
@@ -233,6 +225,24 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     files[feed.FEED] = feed.feed(articles, addresses, settings.site_url, settings.config.get("site_name", ""),
                                  " ".join(str(settings.config.get("site_description", "")).split()))
     clock.lap("downloads")
+    cited = gather_citations()
+    clock.lap("citations")
+    # A page is rendered again only when what it shows changed: its article, text, citation,
+    # address and tags.
+    rendered = cache.map("pages", lambda article, citation: pages.article_page(
+        article, body=project.bodies[article.slug], cited=citation, address=addresses[article.slug],
+        language=settings.language, tags=analysis["tags"][article.slug],
+    ), (
+        (cache.key("pages", article.digest, repr(project.bodies[article.slug]), repr(citation), addresses[article.slug], settings.language,
+                   _json(analysis["tags"][article.slug], indent=None)),
+         (article, citation))
+        for article, citation in zip(articles, cited)
+    ), parallel=False)
+    for article, citation, page in zip(articles, cited, rendered):
+        for extension, content in (("bib", citation.bibtex), ("ris", citation.ris), ("json", csl_json(citation.item))):
+            files[f"{pages.CITATIONS_DIR}/{article.slug}.{extension}"] = content
+        files[pages.article_path(article)] = page
+    clock.lap("article pages")
     index, remembered, measured, made_again = gather_index()
     cache.keep("contexts", remembered)
     cache.memo_update("gzip-sizes", measured)

@@ -133,12 +133,14 @@ def test_a_rebuild_from_the_cache_makes_what_a_cold_build_makes_and_computes_onl
     # Its output is checked, not trusted: a file removed from it is made again, and only that.
     (project / "build" / "stage" / "docs" / "articles" / "synthetic-0003" / "collection.html").unlink()
     mended = stage(project)
-    assert computed(mended) == {"body": 0, "text-facts": 0, "data-facts": 0, "citations": 0, "pages": 0, "written": 1}
+    assert computed(mended) == {"body": 0, "text-facts": 0, "data-facts": 0, "citations": 0, "sections": 0, "pages": 0, "written": 1}
     assert tree(project / "build" / "stage") == before
     edit_one_word(project, "synthetic-0007")
     edited = stage(project)
     found = computed(edited)
     assert found["body"] == found["text-facts"] == found["data-facts"] == found["citations"] == found["pages"] == 1
+    # Its part of the analysis too (its view: its words' counts and links), and no other article's.
+    assert found["sections"] == 1
     warm = tree(project / "build" / "stage")
     changed = {path for path in warm if before.get(path) != warm[path]}
     # Of the per-article pages and citations, only the edited article's page changes (a word of
