@@ -277,30 +277,30 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     write_tree(folder / engine.ZENSICAL_THEME, engine.zensical_theme_files(root / OVERRIDES))
-    pages_written = 0
+    pages_written, rest = 0, files
     if apart:
         # The pages, which an engine lists and reads first, are written here; the other files
-        # (data, downloads, citations), which it copies last, by a process of its own meanwhile.
-        pages_written, _, page_digests = write_tree(docs, {path: content for path, content in files.items() if path.endswith(PAGE_SUFFIXES)}, before, remove=False)
+        # (data, downloads, citations), which it copies last, by a process of its own meanwhile,
+        # which keeps the pages as written (a content of None).
+        first = {path: content for path, content in files.items() if path.endswith(PAGE_SUFFIXES)}
+        pages_written, _, page_digests = write_tree(docs, first, before, remove=False)
         before = {**before, **page_digests}
+        rest = {path: None if path in first else content for path, content in files.items()}
 
     def write() -> tuple[tuple[int, int, dict[str, str]], dict[str, int]]:
         """Every file of the stage's docs written (those written already left as they are), and
         then the size of every file of the stage."""
-        return write_tree(docs, files, before), inputs.sizes(folder, OUTPUTS)
+        return write_tree(docs, rest, before), inputs.sizes(folder, OUTPUTS)
 
-    if apart:
-        writing = background.start(write)
-    else:
-        done = write()
-        writing = lambda: done  # noqa: E731
+    writing = background.start(write) if apart else None
+    done = None if apart else write()
     clock.lap("write")
     staged = Staged(folder, len(articles), len(files), pages_written, 0, dict(cache.computed), 0.0, clock.phases,
                     frozenset(files) if apart else None)
 
     def finish() -> None:
         """Wait until every file is written, and keep what the next run compares with."""
-        (written, removed, digests), sizes = writing()
+        (written, removed, digests), sizes = writing() if writing is not None else done
         staged.written += written
         staged.removed = removed
         cache.keep("written", digests)

@@ -19,9 +19,10 @@ def write_tree(
     """Make `folder` hold exactly `files` (path -> content); return (written, removed, digests).
 
     A file whose content is already there is left as it is; a file or folder no longer in
-    `files` is removed (unless not to `remove`: then the other files are left as they are). `written_before` is the digests this returned last time: a file they
-    say is unchanged is not read again to find out. A content of None keeps the file the last
-    call wrote at that path, which must be there.
+    `files` is removed (unless not to `remove`: then the others are left as they are).
+    `written_before` is the digests this returned last time: a file they say is unchanged is not
+    read again to find out. A content of None keeps the file the last call wrote at that path,
+    which must be there.
     """
     folder.mkdir(parents=True, exist_ok=True)
     base = str(folder)
