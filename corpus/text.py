@@ -61,9 +61,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(normalise(text))
 
 
-def lower_words(text: str) -> list[str]:
-    """Lower-case words for counting and comparison, possessive 's removed."""
-    return [w[:-2] if w.endswith("'s") else w for w in LOWER_WORD.findall(normalise(text).lower())]
+def lower_words(text: str, normalised: bool = False) -> list[str]:
+    """Lower-case words for counting and comparison, possessive 's removed; `normalised` says
+    the text's typography is undone already (normalise)."""
+    return [w[:-2] if w.endswith("'s") else w for w in LOWER_WORD.findall((text if normalised else normalise(text)).lower())]
 
 
 def sentences(text: str) -> list[str]:

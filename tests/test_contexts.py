@@ -350,6 +350,34 @@ def test_every_actor_link_finds_the_places_the_analysis_counts(articles, index, 
     assert links["Donald Trump"]["name"] == "Donald Trump in context in all articles: every line with Donald Trump or Trump, capitals as written"
 
 
+def test_name_hits_give_the_whole_word_each_name_stands_in():
+    from corpus.analyse.mentions import mention_pattern
+    from corpus.read.articles import Article
+    from corpus.read.data import Actor
+
+    actors = [Actor("Japan", "country", ("Japan", "Tokyo")), Actor("United States", "country", ("U.S.", "US")),
+              Actor("South China Sea", "place", ("South China Sea",)), Actor("China", "country", ("China",))]
+    body = ("Japan's ships and pre-Japan talks; Japan-US drills, US' aims, U.S.-led and U.S. bases.\n\n"
+            "The South China Sea-facing coast, éJapan and Japané, Tokyo’s plan, China—Tokyo, 'China' and China-.\n\n"
+            "Japan 1Japan China's-own US")
+    article = Article(page="docs/articles/x.md", slug="x", title="Japan", source="S", original="x.txt", summary="s",
+                      body=body, original_text="Japan\n" + body, title_supplied=False)
+    names = mention_pattern(actors)
+    # The same, found the plain way: each word's span, and the words each name overlaps.
+    expected = {}
+    for text in contexts.plain_texts(article):
+        spans = [m.span() for m in contexts.WORD.finditer(text)]
+        for match in names[0].finditer(text):
+            start, end = match.span(1)
+            held = [span for span in spans if span[0] < end and span[1] > start]
+            expected.setdefault((match.group(1), text[held[0][0]:held[-1][1]]), None)
+    found = contexts.name_hits(article, names)
+    assert found == tuple(expected)
+    assert {("Japan", "Japan's"), ("Japan", "pre-Japan"), ("Japan", "Japan-US"), ("US", "Japan-US"), ("U.S.", "U.S"),
+            ("South China Sea", "South China Sea-facing"), ("Japan", "éJapan"), ("Japan", "Japané"),
+            ("Tokyo", "Tokyo's"), ("Japan", "Japan"), ("China", "China"), ("China", "China's-own")} <= set(found)
+
+
 # -----------------------------------------------------------------------------
 # The built page
 # -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +17,7 @@ from urllib.parse import urlencode
 from corpus.read.articles import Article
 from corpus.write.articles_index import index_order
 from corpus.analyse.mentions import mention_pattern
-from corpus.read.passages import passages
+from corpus.read.passages import passages, plain_texts
 from corpus.problems import CorpusError
 from corpus.text import normalise
 
@@ -28,6 +29,7 @@ from corpus.text import normalise
 # between two of them ("Asia-Pacific", "don't", "F-35"). Everything else separates words. The
 # page's script uses the same rule on what a reader types: [\p{L}\p{N}] is [^\W_] here.
 WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+JOINERS = frozenset("'\u2019-")
 
 # A word is looked up in lower case, with a curly apostrophe made straight, and less a final
 # possessive 's: "Japan's" is found as "japan", "it's" as "it".
@@ -187,8 +189,8 @@ def passage_texts(article: Article) -> list[tuple[str, str]]:
     tokens = normalise(text).split()
     spans = [match.span() for match in re.finditer(r"\S+", text)]
     found, at = [], 0
-    for passage in passages(article):
-        wanted = normalise(passage.text).split()
+    for passage, plain in zip(passages(article), plain_texts(article)):
+        wanted = plain.split()
         if not wanted:
             continue
         if tokens[at:at + len(wanted)] != wanted:
@@ -330,13 +332,20 @@ def name_hits(article: Article, names: tuple[re.Pattern, dict[str, str]]) -> tup
     "Russia-Ukraine"), each pair once, in the order first met; `names` is mention_pattern(actors)."""
     pattern, _ = names
     hits: dict[tuple[str, str], None] = {}
-    for passage in passages(article):
-        text = normalise(passage.text)
-        spans = [match.span() for match in WORD.finditer(text)]
+    for text in plain_texts(article):
+        starts = ends = None
         for match in pattern.finditer(text):
             alias, (start, end) = match.group(1), match.span(1)
-            held = [span for span in spans if span[0] < end and span[1] > start]
-            hits.setdefault((alias, text[held[0][0]:held[-1][1]]), None)
+            if _word_starts(text, start) and _word_ends(text, end):
+                hits.setdefault((alias, alias), None)
+                continue
+            if starts is None:  # the words' spans, found once a passage, where a name is in a longer word
+                spans = [word.span() for word in WORD.finditer(text)]
+                starts, ends = [span[0] for span in spans], [span[1] for span in spans]
+            # The words the name overlaps: the first that ends after it starts, to the last
+            # that starts before it ends (words never overlap, so both lists are in order).
+            first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
+            hits.setdefault((alias, text[starts[first]:ends[last]]), None)
     return tuple(hits)
 
 
@@ -394,6 +403,24 @@ def _case_words(text: str) -> tuple[str, ...]:
     possessive 's."""
     forms = [word.replace("\u2019", "'") for word in words_of(text)]
     return tuple(form[:-2] if len(form) > 2 and form[-2:].lower() == "'s" else form for form in forms)
+
+
+def _word_starts(text: str, at: int) -> bool:
+    """Whether a word (WORD) starts at `at`: a letter or digit there, and no letter or digit just
+    before it, nor a joiner (apostrophe, hyphen) after one."""
+    if not text[at:at + 1].isalnum():
+        return False
+    before = text[at - 1] if at else ""
+    return not before.isalnum() and not (before in JOINERS and at > 1 and text[at - 2].isalnum())
+
+
+def _word_ends(text: str, at: int) -> bool:
+    """Whether a word (WORD) ends at `at`: a letter or digit just before it, and none at `at`,
+    nor a joiner before one."""
+    if not at or not text[at - 1].isalnum():
+        return False
+    after = text[at:at + 1]
+    return not after.isalnum() and not (after in JOINERS and text[at + 1:at + 2].isalnum())
 
 
 def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from corpus.read.articles import Article
-from corpus.read.passages import passages
+from corpus.read.passages import plain_texts
 from corpus.text import lower_words, normalise
 
 # -----------------------------------------------------------------------------
@@ -45,22 +45,12 @@ def terms(text: str, names: tuple[re.Pattern, dict[str, str]] | None = None) -> 
     """The counted terms of a text: lower-case words, except that every alias of an actor
     counts as one term, the actor's name ("US", "Washington" and "United States" are all
     "United States"), so that a name is never distinctive for its spelling alone."""
-    text = normalise(text)
-    if names is None:
-        return lower_words(text)
-    pattern, owner = names
-    found: list[str] = []
-    start = 0
-    for match in pattern.finditer(text):
-        found += lower_words(text[start:match.start()])
-        found.append(owner[match.group(1)])
-        start = match.end()
-    return found + lower_words(text[start:])
+    return _terms(normalise(text), names)
 
 
 def term_counts(article: Article, stopwords: frozenset[str], names: tuple[re.Pattern, dict[str, str]] | None = None) -> Counter[str]:
     """How often the article uses each counted term (see terms()), stopwords left out."""
-    return Counter(t for p in passages(article) for t in terms(p.text, names) if t not in stopwords)
+    return Counter(t for text in plain_texts(article) for t in _terms(text, names) if t not in stopwords)
 
 
 def distinctive_words(
@@ -98,3 +88,22 @@ def distinctive_words(
         scored.sort(key=lambda item: (-item["keyness"], item["word"]))
         result[slug] = scored[:KEYNESS_TOP]
     return result
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _terms(text: str, names: tuple[re.Pattern, dict[str, str]] | None) -> list[str]:
+    """terms() of a text whose typography is undone already."""
+    if names is None:
+        return lower_words(text, normalised=True)
+    pattern, owner = names
+    found: list[str] = []
+    start = 0
+    for match in pattern.finditer(text):
+        found += lower_words(text[start:match.start()], normalised=True)
+        found.append(owner[match.group(1)])
+        start = match.end()
+    return found + lower_words(text[start:], normalised=True)

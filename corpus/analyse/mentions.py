@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from corpus.read.articles import Article
 from corpus.read.data import Actor
-from corpus.read.passages import passages
-from corpus.text import normalise
+from corpus.read.passages import passages, plain_texts
 
 # -----------------------------------------------------------------------------
 # Classes
@@ -51,8 +50,8 @@ def count_mentions(
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     forms: dict[str, dict[str, None]] = {}
-    for passage in passages(article):
-        for match in pattern.finditer(normalise(passage.text)):
+    for passage, text in zip(passages(article), plain_texts(article)):
+        for match in pattern.finditer(text):
             name = owner[match.group(1)]
             counts[name] += 1
             first.setdefault(name, passage.anchor)

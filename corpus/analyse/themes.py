@@ -7,8 +7,7 @@ from functools import lru_cache
 
 from corpus.read.articles import Article
 from corpus.read.data import Theme
-from corpus.read.passages import passages
-from corpus.text import normalise
+from corpus.read.passages import plain_texts
 
 # -----------------------------------------------------------------------------
 # Data
@@ -45,7 +44,7 @@ def keyword_count(article: Article, theme: Theme) -> int:
 @lru_cache(maxsize=4096)
 def _plain_text(article: Article) -> str:
     """The article's passages, typography undone, one a line (no keyword spans two passages)."""
-    return "\n".join(normalise(p.text) for p in passages(article))
+    return "\n".join(plain_texts(article))
 
 
 def coverage(article: Article, theme: Theme, count: int | None = None) -> tuple[str, int]:

@@ -62,6 +62,13 @@ def passages(article: Article) -> tuple[Passage, ...]:
 
 
 @lru_cache(maxsize=4096)
+def plain_texts(article: Article) -> tuple[str, ...]:
+    """The text of each of the article's passages (passages()), in order, with the site's
+    typography undone (normalise): what the counts search, made once an article."""
+    return tuple(normalise(passage.text) for passage in passages(article))
+
+
+@lru_cache(maxsize=4096)
 def body_sentences(article: Article) -> tuple[tuple[Passage, str], ...]:
     """The sentences of the article's paragraphs (not its headline or headings), with their passage."""
     return tuple((p, s) for p in passages(article) if p.kind == "paragraph" for s in sentences(p.text))
