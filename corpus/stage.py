@@ -58,6 +58,10 @@ PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 # What the stage writes into its folder: a rerun with unchanged inputs checks that it is all there.
 OUTPUTS = ("docs", "theme-zensical", "mkdocs.yml", "zensical.yml")
 
+# In a MkDocs build, the files the words-in-context index's own process writes (in the stage's
+# docs), which the other files' writer leaves alone.
+CONTEXTS_FILES = (pages.CONTEXTS_PAGE, contexts.DATA_DIR)
+
 # -----------------------------------------------------------------------------
 # Classes
 # -----------------------------------------------------------------------------
@@ -101,6 +105,10 @@ class Staged:
     # Where it did not, both are done when make_stage returns.
     finished: Callable[[], None] = lambda: None
     saved: Callable[[], None] = lambda: None
+    # Pages that may not be written yet when make_stage returns (`apart`): the contexts page, which
+    # the index's process writes; index_written() waits until it is (raising what stopped it).
+    later: frozenset[str] = frozenset()
+    index_written: Callable[[], object] = lambda: None
 
 
 # -----------------------------------------------------------------------------
@@ -173,15 +181,27 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         return found
 
     sizes = cache.memo("gzip-sizes", contexts.gzip_bound)
+    docs, before = folder / "docs", cache.value("written") or {}
+    if apart:
+        # What the last run wrote is about to change (the index's files first): until this run is
+        # saved, no record says that the stage matches its inputs or what its files hold (see below).
+        cache.forget("inputs")
+        cache.forget("written")
 
-    def words_in_context() -> tuple[contexts.Index, dict, dict, dict]:
-        """The index, what build_index left in `remembered`, the sizes it measured and the
-        articles' rows it made again (all that the process it runs in must give back)."""
+    def words_in_context() -> tuple[contexts.Index | None, dict, dict, dict, tuple | None]:
+        """The index (or, `apart`, None: the process it runs in writes the index's files and the
+        contexts page itself, while the engine builds, and gives back only what it wrote), what
+        build_index left in `remembered`, the sizes it measured and the articles' rows it made
+        again: all that the process it runs in must give back."""
         index = contexts.build_index(
             articles, known={slug: text.lines for slug, (text, _) in facts.items()},
             measure=sizes, memory=remembered, rows=rows,
         )
-        return index, remembered, cache.memo_entries("gzip-sizes"), made_again
+        made = None
+        if apart:
+            made = write_contexts(docs, index, before)
+            index = None
+        return index, remembered, cache.memo_entries("gzip-sizes"), made_again, made
 
     # The index is built in a process of its own while this one analyses and writes the pages.
     gather_index = background.start(words_in_context)
@@ -243,30 +263,32 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
             files[f"{pages.CITATIONS_DIR}/{article.slug}.{extension}"] = content
         files[pages.article_path(article)] = page
     clock.lap("article pages")
-    index, remembered, measured, made_again = gather_index()
-    cache.keep("contexts", remembered)
-    cache.memo_update("gzip-sizes", measured)
-    for key, found in made_again.items():
-        cache.put("text-lines", key, found)
-    clock.lap("words in context (waited for)")
-    weight = contexts.gzip_bound(index.index_bytes)
-    if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
-        raise StageError(
-            f"{contexts.DATA_DIR}/{contexts.INDEX_FILE}: size: {weight} bytes gzipped leaves too little of the "
-            f"{contexts.QUERY_BUDGET}-byte budget of one query for a data file"
-        )
-    files[pages.CONTEXTS_PAGE] = pages.contexts_page(index)
-    files.update(index.paths())
-    clock.lap("words in context")
+
+    def keep_index() -> tuple | None:
+        """Wait for the index and keep what its process gives back in the cache; what it wrote,
+        where it wrote its files itself."""
+        index, remembered, measured, made_again, made = gather_index()
+        cache.keep("contexts", remembered)
+        cache.memo_update("gzip-sizes", measured)
+        for key, found in made_again.items():
+            cache.put("text-lines", key, found)
+        if index is not None:
+            check_index(index)
+            files[pages.CONTEXTS_PAGE] = pages.contexts_page(index)
+            files.update(index.paths())
+        return made
+
+    if not apart:
+        keep_index()
+        clock.lap("words in context")
 
     # What the last run wrote is about to change: until this run is saved, no record says that the
     # stage matches its inputs or what its files hold (a run cut short, Ctrl-C, must not leave the
     # last run's records to vouch for files it changed; the next run then reads them to compare).
-    docs, before = folder / "docs", cache.value("written") or {}
     cache.forget("inputs")
     cache.forget("written")
     # The engine configurations, the navigation included, and Zensical's theme come first.
-    staged = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
+    staged = {**engine.navigation(articles, set(files) | {pages.CONTEXTS_PAGE}), "extra_javascript": script_entries}
     configs = {
         engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, staged)),
         engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, staged)),
@@ -281,30 +303,37 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     if apart:
         # The pages, which an engine lists and reads first, are written here; the other files
         # (data, downloads, citations), which it copies last, by a process of its own meanwhile,
-        # which keeps the pages as written (a content of None).
+        # which keeps the pages as written (a content of None). The index's process writes the
+        # index's files and the contexts page, which the others leave alone.
         first = {path: content for path, content in files.items() if path.endswith(PAGE_SUFFIXES)}
         pages_written, _, page_digests = write_tree(docs, first, before, remove=False)
         before = {**before, **page_digests}
         rest = {path: None if path in first else content for path, content in files.items()}
 
-    def write() -> tuple[tuple[int, int, dict[str, str]], dict[str, int]]:
-        """Every file of the stage's docs written (those written already left as they are), and
-        then the size of every file of the stage."""
-        return write_tree(docs, rest, before), inputs.sizes(folder, OUTPUTS)
+    def write() -> tuple[int, int, dict[str, str]]:
+        """Every file of the stage's docs written (those written already left as they are)."""
+        return write_tree(docs, rest, before, leave=CONTEXTS_FILES if apart else ())
 
     writing = background.start(write) if apart else None
     done = None if apart else write()
     clock.lap("write")
     staged = Staged(folder, len(articles), len(files), pages_written, 0, dict(cache.computed), 0.0, clock.phases,
-                    frozenset(files) if apart else None)
+                    frozenset(files) | {pages.CONTEXTS_PAGE} if apart else None,
+                    later=frozenset({pages.CONTEXTS_PAGE}) if apart else frozenset())
 
     def finish() -> None:
         """Wait until every file is written, and keep what the next run compares with."""
-        (written, removed, digests), sizes = writing() if writing is not None else done
+        written, removed, digests = writing() if writing is not None else done
+        made = keep_index() if apart else None
+        if made is not None:  # the index's process wrote its files itself
+            written, removed, digests = written + made[0], removed + made[1], {**digests, **made[2]}
+            staged.files += len(made[2])
+            staged.names = staged.names | made[2].keys()
         staged.written += written
         staged.removed = removed
         cache.keep("written", digests)
-        cache.keep("inputs", {"fingerprint": given, "sizes": sizes, "articles": len(articles), "files": len(files)})
+        cache.keep("inputs", {"fingerprint": given, "sizes": inputs.sizes(folder, OUTPUTS), "articles": len(articles),
+                              "files": staged.files})
 
     if not apart:
         finish()
@@ -322,8 +351,31 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         finished()
         saving[0]()
 
-    staged.finished, staged.saved = finished, saved
+    staged.finished, staged.saved, staged.index_written = finished, saved, lambda: gather_index()
     return staged
+
+
+def check_index(index: contexts.Index) -> None:
+    """Raise StageError if the index file leaves too little of one query's budget for a data file."""
+    weight = contexts.gzip_bound(index.index_bytes)
+    if weight > contexts.QUERY_BUDGET - contexts.FILE_MAX:
+        raise StageError(
+            f"{contexts.DATA_DIR}/{contexts.INDEX_FILE}: size: {weight} bytes gzipped leaves too little of the "
+            f"{contexts.QUERY_BUDGET}-byte budget of one query for a data file"
+        )
+
+
+def write_contexts(docs: Path, index: contexts.Index, before: dict[str, str]) -> tuple[int, int, dict[str, str]]:
+    """Write the index's files and the contexts page into the stage's `docs` (the files of the
+    data folder no longer in the index removed) after checking the index (check_index);
+    (written, removed, digests) as write_tree gives them, by path in docs."""
+    check_index(index)
+    page_written, _, page_digests = write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(index)}, before, remove=False)
+    inside = contexts.DATA_DIR + "/"
+    data = {path[len(inside):]: content for path, content in index.paths().items()}
+    kept = {path[len(inside):]: digest for path, digest in before.items() if path.startswith(inside)}
+    written, removed, digests = write_tree(docs / contexts.DATA_DIR, data, kept)
+    return page_written + written, removed, {**page_digests, **{inside + path: digest for path, digest in digests.items()}}
 
 
 def article_facts(articles: list[Article], data, stopwords: frozenset[str], cache: Cache) -> tuple[Callable[[], dict], dict]:

@@ -42,7 +42,8 @@ def on_startup(command: str, dirty: bool):
 # serving, so that an edit of corpus/ takes effect on the next rebuild; then build the stage's
 # docs with its navigation and theme settings.
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    # `mkdocs build -f mkdocs.yml` gives the path as typed: made absolute, as MkDocs makes docs_dir.
+    root = Path(config.config_file_path).resolve().parent
     problems, summary = (run_here if command["name"] != "serve" else run_apart)(root, config.site_url or "")
     if problems is not None:
         for line in problems:
@@ -69,33 +70,24 @@ def on_config(config):
 # them into the site: each is linked instead, as the stage never changes a file in place
 # (corpus.write.tree.link_or_copy).
 def on_files(files, config):
-    docs = os.path.join(os.path.abspath(config.docs_dir), "")
     staged = building.get("staged")
-    if staged is not None and staged.names is not None:
-        listed = {file.src_uri: file for file in files if (file.abs_src_path or "").startswith(docs)}
-        for name, file in listed.items():
-            if name not in staged.names:
-                files.remove(file)
-        for name in sorted(staged.names - listed.keys()):
-            shadowed = files.get_file_from_path(name)  # a theme's file of the same name, which the stage's replaces
-            if shadowed is not None:
-                files.remove(shadowed)
-            files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
-    # What MkDocs and its search write into the site after the copies (the pages, the theme's
-    # static templates, the extra templates, the search index) is copied, not linked, so that
-    # their writing never reaches the stage through a link.
-    written_later = {file.dest_uri for file in files if file.is_documentation_page()}
-    written_later |= {*config.theme.static_templates, "sitemap.xml.gz", *config.extra_templates}
-    for file in files:
-        if (not file.is_documentation_page() and (file.abs_src_path or "").startswith(docs)
-                and file.dest_uri not in written_later and not file.dest_uri.startswith("search/")):
-            file.copy_file = linking(file)
-    return files
+    return list_the_stage(files, config, staged.names if staged is not None else None)
 
 
-# MkDocs copies the files that are not pages next: wait until the stage has written them all.
+# The index's process writes the contexts page while MkDocs reads the others: wait for it.
+def on_page_read_source(page, config):
+    staged = building.get("staged")
+    if staged is not None and page.file.src_uri in staged.later:
+        reporting(staged.index_written)
+
+
+# MkDocs copies the files that are not pages next: wait until the stage has written them all,
+# and list those it names only now (the index's data files).
 def on_env(env, config, files):
     finish_the_stage()
+    staged = building.get("staged")
+    if staged is not None:
+        list_the_stage(files, config, staged.names)
     return env
 
 
@@ -142,6 +134,45 @@ def run_here(root: Path, site_url: str) -> tuple[list[str] | None, str]:
     return None, ""
 
 
+def list_the_stage(files, config, names: frozenset[str] | None):
+    """MkDocs' files with the stage's docs as `names` lists them (as found, where None), each of
+    the stage's files that MkDocs copies linked instead."""
+    docs = os.path.join(os.path.abspath(config.docs_dir), "")
+    if names is not None:
+        listed = {file.src_uri: file for file in files if (file.abs_src_path or "").startswith(docs)}
+        for name, file in listed.items():
+            if name not in names:
+                files.remove(file)
+        for name in sorted(names - listed.keys()):
+            shadowed = files.get_file_from_path(name)  # a theme's file of the same name, which the stage's replaces
+            if shadowed is not None:
+                files.remove(shadowed)
+            files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+    # What MkDocs and its search write into the site after the copies (the pages, the theme's
+    # static templates, the extra templates, the search index) is copied, not linked, so that
+    # their writing never reaches the stage through a link.
+    written_later = {file.dest_uri for file in files if file.is_documentation_page()}
+    written_later |= {*config.theme.static_templates, "sitemap.xml.gz", *config.extra_templates}
+    for file in files:
+        if (not file.is_documentation_page() and (file.abs_src_path or "").startswith(docs)
+                and file.dest_uri not in written_later and not file.dest_uri.startswith("search/")):
+            file.copy_file = linking(file)
+    return files
+
+
+def reporting(wait) -> None:
+    """wait(), the stage's problems found meanwhile (the index's size) logged as on_config logs
+    them, and the build stopped."""
+    from corpus.problems import CorpusError
+
+    try:
+        wait()
+    except CorpusError as error:
+        for line in error.lines:
+            log.error(line)
+        raise PluginError(f"{len(error.lines)} problem(s) in the articles and data, listed above") from None
+
+
 def linking(file):
     """What copies `file` into the site (File.copy_file) for MkDocs, as a link: a file a dirty
     build finds unchanged is left as it is, as MkDocs leaves it."""
@@ -160,7 +191,7 @@ def finish_the_stage() -> None:
     if staged is not None and not building.get("finished"):
         from corpus.stage import summary
 
-        staged.finished()
+        reporting(staged.finished)
         building["finished"] = True
         log.info(summary(staged))
 
@@ -168,9 +199,11 @@ def finish_the_stage() -> None:
 def wait_for_the_save() -> None:
     """Wait until the stage this build made has written its files and saved its cache, if it has
     not, once."""
-    finish_the_stage()
-    staged = building.pop("staged", None)
-    building.clear()
+    staged = building.get("staged")
+    try:
+        finish_the_stage()
+    finally:
+        building.clear()
     if staged is not None:
         staged.saved()
 

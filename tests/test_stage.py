@@ -246,22 +246,60 @@ def test_a_stage_made_apart_writes_its_pages_first_and_the_rest_and_the_cache_be
     shutil.rmtree(project / "build")
     staged = make_stage(project, "http://127.0.0.1/x/", apart=True)
     docs = project / "build" / "stage" / "docs"
-    # Returned: the pages and the engines' configurations are there; it names every file to come.
-    assert staged.names == {path.removeprefix("docs/") for path in built if path.startswith("docs/")}
-    assert all((docs / name).is_file() for name in staged.names if name.endswith(".md"))
+    # Returned: the pages (but the contexts page, which the index's process writes) and the
+    # engines' configurations are there; it names every file to come but the index's data files.
+    every = {path.removeprefix("docs/") for path in built if path.startswith("docs/")}
+    data = {name for name in every if name.startswith("contexts/data/")}
+    assert data and staged.names == every - data
+    assert staged.later == {"contexts/index.md"} and "words in context" not in staged.phases
+    assert all((docs / name).is_file() for name in staged.names - staged.later if name.endswith(".md"))
     assert (project / "build" / "stage" / "mkdocs.yml").is_file() and (project / "build" / "stage" / "zensical.yml").is_file()
     assert "save the cache" not in staged.phases
-    # Only the pages are written (and counted) yet: the rest is written by a process of its own.
-    assert staged.written == len([name for name in staged.names if name.endswith(".md")]) < staged.files
+    # Only those pages are written (and counted) yet: the rest is written by processes of their own.
+    assert staged.written == len([name for name in staged.names - staged.later if name.endswith(".md")]) < staged.files
+    staged.index_written()
+    assert hashlib.sha256((docs / "contexts" / "index.md").read_bytes()).hexdigest() == built["docs/contexts/index.md"]
     staged.finished()
-    # Finished: every file is written, as a stage run at once writes it, and counted.
+    # Finished: every file is written, as a stage run at once writes it, counted and named.
     assert tree(project / "build" / "stage") == built
     assert (staged.written, staged.removed, staged.files) == (expected.written, 0, expected.files)
+    assert staged.names == every
     staged.saved()
     staged.saved()  # once saved, it stays saved
     assert (project / "build" / "cache" / "inputs.pickle").is_file()
     again = make_stage(project, "http://127.0.0.1/x/", apart=True)
     assert "unchanged" in again.phases and again.names is None
+
+
+def test_a_words_in_context_index_too_large_for_a_query_stops_a_stage_made_apart_before_the_index_is_written(tmp_path, monkeypatch, caplog):
+    from corpus.analyse import contexts
+    from corpus.stage import StageError, make_stage
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setattr(contexts, "QUERY_BUDGET", contexts.FILE_MAX + 100)
+    staged = make_stage(project, "http://127.0.0.1/x/", apart=True)
+    for wait in (staged.index_written, staged.finished):
+        with pytest.raises(StageError) as raised:
+            wait()
+        assert raised.value.lines == [line for line in raised.value.lines if "index.json: size:" in line] != []
+    docs = project / "build" / "stage" / "docs"
+    assert not (docs / "contexts").exists()
+    # In a MkDocs build, the hook logs the line and stops the build before MkDocs reads the page.
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    hook = load_hook()
+    assert hook.run_here(project, "http://127.0.0.1/x/") == (None, "")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="contexts/index.md"))
+    with caplog.at_level("ERROR", logger="mkdocs.hooks.stage"), pytest.raises(PluginError, match=r"^1 problem\(s\)"):
+        hook.on_page_read_source(page, None)
+    assert [record.getMessage() for record in caplog.records] == raised.value.lines
+    hook.on_build_error(PluginError("stopped"))
+    assert hook.building == {}
+    # No record vouches for the stage: the next run makes it again.
+    monkeypatch.undo()
+    assert "unchanged" not in make_stage(project, "http://127.0.0.1/x/").phases
 
 
 def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_it_writes(tmp_path, monkeypatch):
@@ -279,6 +317,10 @@ def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_i
 
 
 def test_a_mkdocs_build_waits_for_the_stages_files_before_they_are_copied_and_for_its_cache_at_the_end(tmp_path, caplog):
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import Files
+
     from corpus.stage import make_stage
 
     hook = load_hook()
@@ -287,20 +329,33 @@ def test_a_mkdocs_build_waits_for_the_stages_files_before_they_are_copied_and_fo
     assert problems is None and summary == ""
     staged = hook.building["staged"]
     calls = []
-    finished, saved = staged.finished, staged.saved
+    finished, saved, index_written = staged.finished, staged.saved, staged.index_written
     staged.finished = lambda: calls.append(("finished", finished()))
     staged.saved = lambda: calls.append(("saved", saved()))
-    # Before MkDocs copies the files that are not pages: every file written, and the summary logged.
+    staged.index_written = lambda: calls.append(("index", index_written() is not None))
+    docs, site = project / "build" / "stage" / "docs", tmp_path / "site"
+    config = mkdocs_config(docs, site)
+    files = hook.on_files(Files([]), config)
+    assert {file.src_uri for file in files} == staged.names and not any(name.startswith("contexts/data/") for name in staged.names)
+    # MkDocs reads the contexts page once the index's process has written it; the others at once.
+    for file in files.documentation_pages():
+        hook.on_page_read_source(SimpleNamespace(file=file), config)
+    assert calls == [("index", True)]
+    # Before MkDocs copies the files that are not pages: every file written and listed (the
+    # index's data files too), and the summary logged.
     env = object()
     with caplog.at_level("INFO", logger="mkdocs.hooks.stage"):
-        assert hook.on_env(env, None, None) is env
-        hook.on_env(env, None, None)
-    assert calls == [("finished", None)]
+        assert hook.on_env(env, config, files) is env
+        hook.on_env(env, config, files)
+    assert calls[1:] == [("finished", None)]
+    listed = {file.src_uri for file in files}
+    assert listed == staged.names and any(name.startswith("contexts/data/") for name in listed)
+    assert {file.src_uri for file in files} == {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     assert [record.getMessage() for record in caplog.records if "articles staged in" in record.getMessage()] == [
         make_summary(staged)]
     # The end of the build waits for the cache, once.
     hook.on_post_build(None)
-    assert calls == [("finished", None), ("saved", None)] and hook.building == {}
+    assert calls[1:] == [("finished", None), ("saved", None)] and hook.building == {}
     hook.on_build_error(RuntimeError("a later error"))  # nothing left to wait for: harmless
     # The cache it saved is whole: the next stage finds nothing changed.
     assert "unchanged" in make_stage(project, "http://127.0.0.1/x/").phases
@@ -315,6 +370,18 @@ def test_a_build_that_fails_before_the_files_are_copied_still_waits_for_them_and
     assert hook.building == {}
     assert (project / "build" / "cache" / "inputs.pickle").is_file()
     assert {p.relative_to(project / "build" / "stage" / "docs").as_posix() for p in (project / "build" / "stage" / "docs").rglob("*") if p.is_file()} == staged.names
+
+
+def test_a_build_given_its_configuration_by_a_relative_path_lists_each_file_once(tmp_path):
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
+                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr[-2000:]
+    docs, site = project / "build" / "stage" / "docs", project / "site"
+    data = sorted(p.name for p in (docs / "contexts" / "data").iterdir())
+    assert data and sorted(p.name for p in (site / "contexts" / "data").iterdir()) == data
+    assert (site / "contexts" / "index.html").is_file()
 
 
 def make_summary(staged) -> str:
@@ -480,6 +547,24 @@ def test_write_tree_can_leave_the_other_files_as_they_are(tmp_path):
     assert (written, removed, sorted(digests)) == (2, 0, ["a.md", "c.md"])
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["a.md", "c.md", "data/b.json"]
     assert write_tree(tmp_path, {"a.md": "A", "c.md": "c"})[:2] == (0, 1)
+
+
+def test_write_tree_leaves_alone_what_another_process_writes(tmp_path):
+    from corpus.write.tree import write_tree
+
+    write_tree(tmp_path, {"a.md": "a", "old/x.md": "x", "contexts/index.md": "c", "contexts/data/1.json": "[]"})
+    (tmp_path / "contexts" / "data" / "2.json").write_text("[]")
+    (tmp_path / "contexts" / "empty").mkdir()
+    written, removed, _ = write_tree(tmp_path, {"a.md": "a"}, leave=("contexts/index.md", "contexts/data", "contexts/empty"))
+    # The folder left alone and the file are kept, and so is the folder holding them; the rest goes.
+    assert (written, removed) == (0, 1) and not (tmp_path / "old").exists()
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "a.md", "contexts", "contexts/data", "contexts/data/1.json", "contexts/data/2.json", "contexts/empty", "contexts/index.md"]
+    # An empty folder left alone, and the folders holding it, stay too.
+    for name in ("contexts/index.md", "contexts/data/1.json", "contexts/data/2.json"):
+        (tmp_path / name).unlink()
+    assert write_tree(tmp_path, {"a.md": "a"}, leave=("contexts/data",))[:2] == (0, 0)
+    assert (tmp_path / "contexts" / "data").is_dir() and not (tmp_path / "contexts" / "empty").exists()
 
 
 def test_a_stage_cut_short_before_it_saves_leaves_no_record_that_would_pass_its_files_for_current(tmp_path, monkeypatch):

@@ -14,12 +14,14 @@ from pathlib import Path
 
 
 def write_tree(
-    folder: Path, files: dict[str, str | bytes | None], written_before: dict[str, str] | None = None, remove: bool = True
+    folder: Path, files: dict[str, str | bytes | None], written_before: dict[str, str] | None = None, remove: bool = True,
+    leave: tuple[str, ...] = (),
 ) -> tuple[int, int, dict[str, str]]:
     """Make `folder` hold exactly `files` (path -> content); return (written, removed, digests).
 
     A file whose content is already there is left as it is; a file or folder no longer in
-    `files` is removed (unless not to `remove`: then the others are left as they are).
+    `files` is removed (unless not to `remove`: then the others are left as they are), but the
+    files and folders `leave` names (paths in `folder`), which another process writes.
     `written_before` is the digests this returned last time: a file they say is unchanged is not
     read again to find out. A content of None keeps the file the last call wrote at that path,
     which must be there.
@@ -64,13 +66,18 @@ def write_tree(
     removed = 0
     if not remove:
         return written, removed, digests
-    for current, _, names in os.walk(base, topdown=False):
+    left = {os.path.join(base, *path.split("/")) for path in leave}
+    for current, subfolders, names in os.walk(base):
+        subfolders[:] = [name for name in subfolders if os.path.join(current, name) not in left]
         for name in names:
             path = os.path.join(current, name)
-            if os.path.relpath(path, base).replace(os.sep, "/") not in files:
+            if path not in left and os.path.relpath(path, base).replace(os.sep, "/") not in files:
                 os.unlink(path)
                 removed += 1
-        if current != base and not os.listdir(current):
+    # Folders left empty go, deepest first, but those left alone, in them or holding them.
+    for current, _, _ in sorted(os.walk(base), key=lambda walked: -len(walked[0])):
+        if current != base and not any(os.path.commonpath([current, kept]) in (current, kept) for kept in left) \
+                and not os.listdir(current):
             os.rmdir(current)
     return written, removed, digests
 
