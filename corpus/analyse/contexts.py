@@ -549,9 +549,11 @@ def _parts(block: tuple, target: int, rows_of_block) -> list[tuple]:
 
 def _file_bytes(chunk: dict[str, list[tuple[int, tuple]]], rows_of) -> bytes:
     """A data file: {"lines": {word: [line, ...]}}, each line its article's number and its row."""
+    # Rows are JSON, a line each (a newline in the text is escaped): each is put after its
+    # article's number by putting the number after each line break.
     body = ",".join(
         _json_text(term) + ":[" + ",".join(
-            f"[{number}," + row for number, block in blocks for row in rows_of(number, term, block).split("\n")
+            f"[{number}," + rows_of(number, term, block).replace("\n", f",[{number},") for number, block in blocks
         ) + "]"
         for term, blocks in chunk.items()
     )
