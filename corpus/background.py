@@ -26,15 +26,16 @@ class BackgroundError(RuntimeError):
 # -----------------------------------------------------------------------------
 
 
-def start(work: Callable[[], T]) -> Callable[[], T]:
+def start(work: Callable[[], T], nice: int = 0) -> Callable[[], T]:
     """Begin work() in a forked process and return a function that waits for it and gives its
     result (raising what work() raised). Where a process cannot be forked, work() runs when its
-    result is asked for, in this process."""
+    result is asked for, in this process. A `nice` process yields the processors to the others
+    (os.nice): for work no one waits for yet."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return _later(work)
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_run, args=(work, sending), daemon=True)
+    process = context.Process(target=_run, args=(work, sending, nice), daemon=True)
     process.start()
     sending.close()
     outcome: list = []
@@ -56,6 +57,18 @@ def start(work: Callable[[], T]) -> Callable[[], T]:
     return result
 
 
+def yield_to_others(nice: int) -> None:
+    """Make this process at least `nice` (os.nice: it yields the processors to less nice ones);
+    where it cannot be, it runs as it is."""
+    if nice <= 0:
+        return
+    try:
+        if os.getpriority(os.PRIO_PROCESS, 0) < nice:
+            os.setpriority(os.PRIO_PROCESS, 0, nice)
+    except (AttributeError, OSError):
+        pass
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
@@ -73,11 +86,12 @@ def _later(work: Callable[[], T]) -> Callable[[], T]:
     return result
 
 
-def _run(work: Callable, sending) -> None:
+def _run(work: Callable, sending, nice: int = 0) -> None:
     """In the forked process: send (True, work()) or (False, what it raised), then leave at once
     (no exit handler of the parent's runs twice)."""
     try:
         try:
+            yield_to_others(nice)
             message = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # sent back and raised in the parent, as it would have been there
             try:
@@ -88,3 +102,4 @@ def _run(work: Callable, sending) -> None:
         sending.close()
     finally:
         os._exit(0)
+

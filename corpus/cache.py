@@ -11,6 +11,8 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from corpus.background import yield_to_others
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -63,11 +65,14 @@ class Cache:
         and the rest are computed, in worker processes when there are many (and `parallel`)."""
         return self.start(kind, make, items, parallel)()
 
-    def start(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]], parallel: bool = True) -> Callable[[], list]:
+    def start(self, kind: str, make: Callable, items: Iterable[tuple[str, tuple]], parallel: bool = True,
+              nice: int = 0) -> Callable[[], list]:
         """As map(), but returns at once: the results not yet known are computed in the worker
         processes (when there are many) while the caller goes on, and calling what this returns
         gives them all, in order. Work started first is done first. Each result is kept in a
-        file of its own (folder/kind/key), written once, so that an edit rewrites one."""
+        file of its own (folder/kind/key), written once, so that an edit rewrites one. `nice`
+        work yields the processors to the caller's (background.yield_to_others): a worker stays
+        so for the rest of the run, so it is for work started last."""
         items = list(items)
         known = self._entries(kind)
         used = self._used.setdefault(kind, {})
@@ -76,7 +81,7 @@ class Cache:
         self.computed[kind] = self.computed.get(kind, 0) + len(missing)
         running = None
         if parallel and len(missing) >= PARALLEL_FROM and self.workers > 1:
-            running = self._pool().map(_call, [make] * len(missing), [args for _, args in missing], chunksize=8)
+            running = self._pool().map(_call, [make] * len(missing), [args for _, args in missing], [nice] * len(missing), chunksize=8)
 
         def results() -> list:
             made = running if running is not None else (make(*args) for _, args in missing)
@@ -254,6 +259,7 @@ def _write(path: Path, value: object) -> None:
     temporary.replace(path)
 
 
-def _call(make: Callable, args: tuple):
-    """make(*args), in a worker process."""
+def _call(make: Callable, args: tuple, nice: int = 0):
+    """make(*args), in a worker process (made at least `nice`)."""
+    yield_to_others(nice)
     return make(*args)

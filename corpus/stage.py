@@ -58,6 +58,11 @@ PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 # What the stage writes into its folder: a rerun with unchanged inputs checks that it is all there.
 OUTPUTS = ("docs", "theme-zensical", "mkdocs.yml", "zensical.yml")
 
+# How much the work needed later (the citations, the index, the files an engine copies last, the
+# cache) yields the processors to the work needed now (background.yield_to_others): on a machine
+# with few of them, the pages an engine reads first, then the engine's own work, come sooner.
+LATER = 10
+
 # In a MkDocs build, the files the words-in-context index's own process writes (in the stage's
 # docs), which the other files' writer leaves alone.
 CONTEXTS_FILES = (pages.CONTEXTS_PAGE, contexts.DATA_DIR)
@@ -158,7 +163,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         (cache.key("citations", article.digest, addresses[article.slug], settings.language),
          (article, addresses[article.slug], settings.language))
         for article in articles
-    ))
+    ), nice=LATER)
     facts = gather_facts()
     clock.lap("each article's facts")
     # An article whose words cannot be linked stops the stage here (the index would leave it out).
@@ -204,7 +209,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         return index, remembered, cache.memo_entries("gzip-sizes"), made_again, made
 
     # The index is built in a process of its own while this one analyses and writes the pages.
-    gather_index = background.start(words_in_context)
+    gather_index = background.start(words_in_context, nice=LATER)
     resemblance = dict(cache.value("resemblance") or {}, keys=keys)
     analysis = analyse(articles, data, project.stopwords, facts, resemblance)
     cache.keep("resemblance", resemblance)
@@ -314,7 +319,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         """Every file of the stage's docs written (those written already left as they are)."""
         return write_tree(docs, rest, before, leave=CONTEXTS_FILES if apart else ())
 
-    writing = background.start(write) if apart else None
+    writing = background.start(write, nice=LATER) if apart else None
     done = None if apart else write()
     clock.lap("write")
     staged = Staged(folder, len(articles), len(files), pages_written, 0, dict(cache.computed), 0.0, clock.phases,
@@ -345,7 +350,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     def finished() -> None:
         if not saving:
             finish()
-            saving.append(background.start(cache.save))
+            saving.append(background.start(cache.save, nice=LATER))
 
     def saved() -> None:
         finished()

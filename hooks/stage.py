@@ -71,7 +71,13 @@ def on_config(config):
 # (corpus.write.tree.link_or_copy).
 def on_files(files, config):
     staged = building.get("staged")
-    return list_the_stage(files, config, staged.names if staged is not None else None)
+    files = list_the_stage(files, config, staged.names if staged is not None else None)
+    # MkDocs reads (and builds) the pages in the listing's order: those written later go last.
+    for name in sorted(staged.later if staged is not None else ()):
+        page = files.get_file_from_path(name)
+        files.remove(page)
+        files.append(page)
+    return files
 
 
 # The index's process writes the contexts page while MkDocs reads the others: wait for it.

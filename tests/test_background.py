@@ -48,3 +48,11 @@ def test_without_fork_the_work_runs_here_once_when_asked(monkeypatch):
     result = background.start(lambda: calls.append(os.getpid()) or len(calls))
     assert calls == []
     assert result() == 1 and result() == 1 and calls == [os.getpid()]
+
+
+def test_work_started_nicely_yields_to_this_process_which_stays_as_it_was():
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    niceness = background.start(lambda: os.getpriority(os.PRIO_PROCESS, 0), nice=own + 5)()
+    assert niceness == own + 5
+    assert background.start(lambda: os.getpriority(os.PRIO_PROCESS, 0))() == own
+    assert os.getpriority(os.PRIO_PROCESS, 0) == own

@@ -19,6 +19,10 @@ def square_with_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
+def niceness(number: int) -> tuple[int, int]:
+    return os.getpriority(os.PRIO_PROCESS, 0), os.getpid()
+
+
 def fail_on_seven(number: int) -> int:
     if number == 7:
         raise ValueError("seven")
@@ -92,3 +96,17 @@ def test_a_value_forgotten_is_gone_from_the_folder_at_once_and_kept_again_by_a_l
     second.keep("inputs", {"fingerprint": "b"})
     second.save()
     assert Cache(tmp_path).value("inputs") == {"fingerprint": "b"}
+
+
+def test_work_started_nicely_yields_to_the_caller_in_the_workers_only(tmp_path):
+    from corpus.cache import PARALLEL_FROM
+
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    cache = Cache(tmp_path)
+    first = cache.start("plain", niceness, ((f"a{n}", (n,)) for n in range(PARALLEL_FROM)))
+    later = cache.start("later", niceness, ((f"b{n}", (n,)) for n in range(PARALLEL_FROM)), nice=own + 4)
+    assert {value for value, _ in first()} == {own}
+    made = later()
+    cache.close()
+    assert {value for value, _ in made} == {own + 4} and all(pid != os.getpid() for _, pid in made)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == own

@@ -337,6 +337,8 @@ def test_a_mkdocs_build_waits_for_the_stages_files_before_they_are_copied_and_fo
     config = mkdocs_config(docs, site)
     files = hook.on_files(Files([]), config)
     assert {file.src_uri for file in files} == staged.names and not any(name.startswith("contexts/data/") for name in staged.names)
+    # The page written later is read (and built) last.
+    assert [file.src_uri for file in files.documentation_pages()][-1] == "contexts/index.md"
     # MkDocs reads the contexts page once the index's process has written it; the others at once.
     for file in files.documentation_pages():
         hook.on_page_read_source(SimpleNamespace(file=file), config)
@@ -488,7 +490,7 @@ def test_mkdocs_lists_the_stages_files_as_the_stage_names_them_while_they_are_wr
     files = Files([File(name, str(docs), str(site), True) for name in ("index.md", "old.json", "contexts/data/a.json", "contexts/data/a.json.tmp")]
                   + [File("theme.css", str(theme), str(site), True)])
     hook = load_hook()
-    hook.building["staged"] = SimpleNamespace(names=frozenset({"index.md", "contexts/data/a.json", "contexts/data/b.json", "theme.css"}))
+    hook.building["staged"] = SimpleNamespace(names=frozenset({"index.md", "contexts/data/a.json", "contexts/data/b.json", "theme.css"}), later=frozenset())
     config = mkdocs_config(docs, site)
     listed = hook.on_files(files, config)
     # The stage's theme.css, not written yet, replaces the theme's.
@@ -501,7 +503,7 @@ def test_mkdocs_lists_the_stages_files_as_the_stage_names_them_while_they_are_wr
     added.copy_file()
     assert os.path.samefile(site / "contexts/data/b.json", docs / "contexts/data/b.json")
     # A stage with every file written already (nothing changed) leaves MkDocs' list as it is.
-    hook.building["staged"] = SimpleNamespace(names=None)
+    hook.building["staged"] = SimpleNamespace(names=None, later=frozenset())
     files = Files([File(name, str(docs), str(site), True) for name in ("index.md", "old.json")])
     assert sorted(file.src_uri for file in hook.on_files(files, config)) == ["index.md", "old.json"]
 
@@ -528,7 +530,7 @@ def test_what_mkdocs_writes_itself_is_copied_so_that_its_writing_never_reaches_t
         (docs / name).write_text(name)
     files = Files([File(name, str(docs), str(site), True) for name in names])
     hook = load_hook()
-    hook.building["staged"] = SimpleNamespace(names=frozenset(names))
+    hook.building["staged"] = SimpleNamespace(names=frozenset(names), later=frozenset())
     pristine = {file.src_uri: file.copy_file for file in files}
     hook.on_files(files, mkdocs_config(docs, site, extra_templates=("feed.xml",)))
     # The page a.md is built as a/index.html: the file of that name is not linked either.
