@@ -121,6 +121,16 @@ class Cache:
                 return None
         return used[key]
 
+    def write_entries(self, kind: str, entries: dict[str, object]) -> None:
+        """Keep `entries` of `kind` (a file an entry) at once, each in place of any other: for
+        entries made after the rest of the run was saved."""
+        if self.folder is None or not entries:
+            return
+        (self.folder / kind).mkdir(parents=True, exist_ok=True)
+        for key, value in entries.items():
+            _write(self.folder / kind / key, value)
+        self.hold(kind, entries)
+
     def hold(self, kind: str, keys: Iterable[str]) -> None:
         """Keep the entries `keys` of `kind` for the next run, whether or not this one reads them."""
         self._per_entry.add(kind)
@@ -174,15 +184,19 @@ class Cache:
         self._load(kind)
         self._used.setdefault(kind, {}).update(entries)
 
-    def save(self) -> None:
+    def save(self, only: Iterable[str] | None = None, but: Iterable[str] = ()) -> None:
         """Write back the results of this run: one file per kind, or, for the kinds kept a file an
-        entry, the entries made in this run, less the files of entries no longer asked for."""
+        entry, the entries made in this run, less the files of entries no longer asked for. Only
+        the kinds `only` names, where it is given, and not those `but` names (kept later)."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         for kind in self._held.keys() - self._used.keys():
             self._used[kind] = {}
+        chosen = set(self._used) if only is None else set(only) & set(self._used)
         for kind, results in self._used.items():
+            if kind not in chosen or kind in but:
+                continue
             if kind in self._per_entry:
                 folder = self.folder / kind
                 folder.mkdir(exist_ok=True)

@@ -63,6 +63,10 @@ OUTPUTS = ("docs", "theme-zensical", "mkdocs.yml", "zensical.yml")
 # with few of them, the pages an engine reads first, then the engine's own work, come sooner.
 LATER = 10
 
+# What the cache keeps of a run that depends on the words-in-context index: in a MkDocs build, kept
+# once the index is built, after the rest.
+INDEX_RECORDS = ("contexts", "gzip-sizes", "written", "inputs")
+
 # In a MkDocs build, the files the words-in-context index's own process writes (in the stage's
 # docs), which the other files' writer leaves alone.
 CONTEXTS_FILES = (pages.CONTEXTS_PAGE, contexts.DATA_DIR)
@@ -195,19 +199,24 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
 
     def words_in_context() -> tuple[contexts.Index | None, dict, dict, dict, tuple | None]:
         """The index (or, `apart`, None: the process it runs in writes the index's files and the
-        contexts page itself, while the engine builds, and gives back only what it wrote), what
-        build_index left in `remembered`, the sizes it measured and the articles' rows it made
-        again: all that the process it runs in must give back."""
+        contexts page itself, while the engine builds, and gives back what it wrote and the
+        index's size as the page says it), what build_index left in `remembered`, the sizes it
+        measured and the articles' rows it made again: all that the process must give back."""
         index = contexts.build_index(
             articles, known={slug: text.lines for slug, (text, _) in facts.items()},
             measure=sizes, memory=remembered, rows=rows,
         )
         made = None
         if apart:
-            made = write_contexts(docs, index, before)
+            made = (*write_contexts(docs, index, before), pages.index_size(index))
             index = None
         return index, remembered, cache.memo_entries("gzip-sizes"), made_again, made
 
+    if apart:
+        # The contexts page as an engine reads it before the index is built, written before the
+        # index's process starts, which writes it again with the index's size in the mark's place
+        # (an engine's build fills it in); not counted as written.
+        write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(None)}, remove=False)
     # The index is built in a process of its own while this one analyses and writes the pages.
     gather_index = background.start(words_in_context, nice=LATER)
     resemblance = dict(cache.value("resemblance") or {}, keys=keys)
@@ -270,11 +279,14 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     clock.lap("article pages")
 
     def keep_index() -> tuple | None:
-        """Wait for the index and keep what its process gives back in the cache; what it wrote,
-        where it wrote its files itself."""
+        """Wait for the index and keep what its process gives back in the cache (the rows it made
+        again at once, where the rest of the cache is being saved, `apart`); what it wrote, where
+        it wrote its files itself."""
         index, remembered, measured, made_again, made = gather_index()
         cache.keep("contexts", remembered)
         cache.memo_update("gzip-sizes", measured)
+        if apart:
+            cache.write_entries("text-lines", made_again)
         for key, found in made_again.items():
             cache.put("text-lines", key, found)
         if index is not None:
@@ -286,6 +298,8 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     if not apart:
         keep_index()
         clock.lap("words in context")
+    else:
+        files[pages.CONTEXTS_PAGE] = None  # written before (see above) and again by the index's process
 
     # What the last run wrote is about to change: until this run is saved, no record says that the
     # stage matches its inputs or what its files hold (a run cut short, Ctrl-C, must not leave the
@@ -310,10 +324,10 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         # (data, downloads, citations), which it copies last, by a process of its own meanwhile,
         # which keeps the pages as written (a content of None). The index's process writes the
         # index's files and the contexts page, which the others leave alone.
-        first = {path: content for path, content in files.items() if path.endswith(PAGE_SUFFIXES)}
+        first = {path: content for path, content in files.items() if path.endswith(PAGE_SUFFIXES) and path != pages.CONTEXTS_PAGE}
         pages_written, _, page_digests = write_tree(docs, first, before, remove=False)
         before = {**before, **page_digests}
-        rest = {path: None if path in first else content for path, content in files.items()}
+        rest = {path: None if path in first else content for path, content in files.items() if path != pages.CONTEXTS_PAGE}
 
     def write() -> tuple[int, int, dict[str, str]]:
         """Every file of the stage's docs written (those written already left as they are)."""
@@ -322,41 +336,58 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     writing = background.start(write, nice=LATER) if apart else None
     done = None if apart else write()
     clock.lap("write")
-    staged = Staged(folder, len(articles), len(files), pages_written, 0, dict(cache.computed), 0.0, clock.phases,
-                    frozenset(files) | {pages.CONTEXTS_PAGE} if apart else None,
+    staged = Staged(folder, len(articles), len(files), pages_written, 0, dict(cache.computed), 0.0,
+                    clock.phases, frozenset(files) if apart else None,
                     later=frozenset({pages.CONTEXTS_PAGE}) if apart else frozenset())
+    digests: dict[str, str] = {}
 
-    def finish() -> None:
-        """Wait until every file is written, and keep what the next run compares with."""
-        written, removed, digests = writing() if writing is not None else done
-        made = keep_index() if apart else None
-        if made is not None:  # the index's process wrote its files itself
-            written, removed, digests = written + made[0], removed + made[1], {**digests, **made[2]}
-            staged.files += len(made[2])
-            staged.names = staged.names | made[2].keys()
+    def count(written: int, removed: int, made: dict[str, str]) -> None:
         staged.written += written
-        staged.removed = removed
+        staged.removed += removed
+        digests.update(made)
+
+    def keep_records() -> None:
+        """Keep what the next run compares with, once every file is written."""
         cache.keep("written", digests)
         cache.keep("inputs", {"fingerprint": given, "sizes": inputs.sizes(folder, OUTPUTS), "articles": len(articles),
                               "files": staged.files})
 
     if not apart:
-        finish()
+        count(*done)
+        keep_records()
         cache.save()
         clock.lap("save the cache")
         return staged
-    saving: list[Callable[[], None]] = []
+    # Apart: the engine waits for the other files before it copies them (finished(), which then
+    # saves the cache but for what depends on the index), for the index when its build reaches
+    # the pages that say its size (index_written()), and for the rest at the end (saved()).
+    steps: dict[str, object] = {}
 
     def finished() -> None:
-        if not saving:
-            finish()
-            saving.append(background.start(cache.save, nice=LATER))
+        if "written" not in steps:
+            count(*writing())
+            steps["written"] = True
+            steps["saving"] = background.start(lambda: cache.save(but=INDEX_RECORDS), nice=LATER)
+
+    def index_written() -> dict[str, tuple[str, str]]:
+        if "index" not in steps:
+            written, removed, made, size = keep_index()
+            count(written, removed, made)
+            staged.files += len(made) - 1  # the contexts page is counted already
+            staged.names = staged.names | made.keys()
+            steps["index"] = {pages.CONTEXTS_PAGE: (pages.INDEX_SIZE_MARK, size)}
+        return steps["index"]
 
     def saved() -> None:
         finished()
-        saving[0]()
+        index_written()
+        if "saved" not in steps:
+            steps["saving"]()
+            keep_records()
+            cache.save(only=INDEX_RECORDS)
+            steps["saved"] = True
 
-    staged.finished, staged.saved, staged.index_written = finished, saved, lambda: gather_index()
+    staged.finished, staged.saved, staged.index_written = finished, saved, index_written
     return staged
 
 
@@ -375,7 +406,8 @@ def write_contexts(docs: Path, index: contexts.Index, before: dict[str, str]) ->
     data folder no longer in the index removed) after checking the index (check_index);
     (written, removed, digests) as write_tree gives them, by path in docs."""
     check_index(index)
-    page_written, _, page_digests = write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(index)}, before, remove=False)
+    # The page on disk may be the one written before the index: compared byte for byte, not by `before`.
+    page_written, _, page_digests = write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(index)}, remove=False)
     inside = contexts.DATA_DIR + "/"
     data = {path[len(inside):]: content for path, content in index.paths().items()}
     kept = {path[len(inside):]: digest for path, digest in before.items() if path.startswith(inside)}

@@ -80,27 +80,37 @@ def on_files(files, config):
     return files
 
 
-# The index's process writes the contexts page while MkDocs reads the others: wait for it.
-def on_page_read_source(page, config):
-    staged = building.get("staged")
-    if staged is not None and page.file.src_uri in staged.later:
-        reporting(staged.index_written)
-
-
-# MkDocs copies the files that are not pages next: wait until the stage has written them all,
-# and list those it names only now (the index's data files).
+# MkDocs copies the files that are not pages next: wait until the stage has written them (but
+# the words-in-context index's, still being built), and list them.
 def on_env(env, config, files):
     finish_the_stage()
     staged = building.get("staged")
     if staged is not None:
         list_the_stage(files, config, staged.names)
+        building["listed"] = staged.names
     return env
 
 
-# The stage's cache is saved by a process of its own while MkDocs builds: wait for it at the end,
-# so that the next build finds it whole.
+# A page written before the index was built (the contexts page, read last) says the index's size
+# once it is built: MkDocs builds it last.
+def on_post_page(output, page, config):
+    staged = building.get("staged")
+    if staged is not None and page.file.src_uri in staged.later:
+        mark, text = reporting(staged.index_written)[page.file.src_uri]
+        output = output.replace(mark, text, 1)
+    return output
+
+
+# At the end: the index's files, which MkDocs did not list, are linked into the site, and the
+# stage's cache, saved by processes of their own while MkDocs built, is whole for the next build.
 def on_post_build(config):
+    staged, listed = building.get("staged"), building.get("listed")
     wait_for_the_save()
+    if staged is not None and listed is not None:
+        from corpus.write.tree import link_or_copy
+
+        for name in sorted(staged.names - listed):
+            link_or_copy(os.path.join(config.docs_dir, name), os.path.join(config.site_dir, name))
 
 
 def on_build_error(error):
@@ -166,13 +176,13 @@ def list_the_stage(files, config, names: frozenset[str] | None):
     return files
 
 
-def reporting(wait) -> None:
+def reporting(wait):
     """wait(), the stage's problems found meanwhile (the index's size) logged as on_config logs
     them, and the build stopped."""
     from corpus.problems import CorpusError
 
     try:
-        wait()
+        return wait()
     except CorpusError as error:
         for line in error.lines:
             log.error(line)
@@ -192,26 +202,26 @@ def linking(file):
 
 
 def finish_the_stage() -> None:
-    """Wait until the stage this build made has written all its files, and log its summary, once."""
+    """Wait until the stage this build made has written the files MkDocs copies, once."""
     staged = building.get("staged")
     if staged is not None and not building.get("finished"):
-        from corpus.stage import summary
-
         reporting(staged.finished)
         building["finished"] = True
-        log.info(summary(staged))
 
 
 def wait_for_the_save() -> None:
-    """Wait until the stage this build made has written its files and saved its cache, if it has
-    not, once."""
+    """Wait until the stage this build made has written all its files and saved its cache, if it
+    has not, once, and log its summary."""
     staged = building.get("staged")
     try:
         finish_the_stage()
+        if staged is not None:
+            from corpus.stage import summary
+
+            reporting(staged.saved)
+            log.info(summary(staged))
     finally:
         building.clear()
-    if staged is not None:
-        staged.saved()
 
 
 def run_apart(root: Path, site_url: str) -> tuple[list[str] | None, str]:

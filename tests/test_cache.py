@@ -110,3 +110,17 @@ def test_work_started_nicely_yields_to_the_caller_in_the_workers_only(tmp_path):
     cache.close()
     assert {value for value, _ in made} == {own + 4} and all(pid != os.getpid() for _, pid in made)
     assert os.getpriority(os.PRIO_PROCESS, 0) == own
+
+
+def test_a_save_can_leave_kinds_for_a_later_one_and_entries_made_after_it_are_kept_at_once(tmp_path):
+    cache = Cache(tmp_path)
+    cache.keep("early", 1)
+    cache.keep("late", 2)
+    cache.put("rows", "a", "A")
+    cache.save(but=("late",))
+    assert Cache(tmp_path).value("early") == 1 and Cache(tmp_path).value("late") is None
+    assert Cache(tmp_path).get("rows", "a") == "A"
+    cache.write_entries("rows", {"b": "B"})
+    cache.save(only=("late",))
+    found = Cache(tmp_path)
+    assert (found.value("early"), found.value("late"), found.get("rows", "a"), found.get("rows", "b")) == (1, 2, "A", "B")

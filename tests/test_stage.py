@@ -239,6 +239,8 @@ def test_mkdocs_serve_rebuilds_the_stage_when_a_source_changes(tmp_path, folder)
 
 def test_a_stage_made_apart_writes_its_pages_first_and_the_rest_and_the_cache_before_finished_and_saved_return(tmp_path):
     from corpus.stage import make_stage
+    from corpus.write import pages
+    from corpus.write.pages import INDEX_SIZE_MARK
 
     project = copy_project(tmp_path / "project")
     expected = make_stage(project, "http://127.0.0.1/x/")
@@ -246,26 +248,37 @@ def test_a_stage_made_apart_writes_its_pages_first_and_the_rest_and_the_cache_be
     shutil.rmtree(project / "build")
     staged = make_stage(project, "http://127.0.0.1/x/", apart=True)
     docs = project / "build" / "stage" / "docs"
-    # Returned: the pages (but the contexts page, which the index's process writes) and the
-    # engines' configurations are there; it names every file to come but the index's data files.
+    # Returned: the pages and the engines' configurations are there; it names every file to come
+    # but the index's data files. The contexts page, written before the index, marks where its
+    # size goes.
     every = {path.removeprefix("docs/") for path in built if path.startswith("docs/")}
     data = {name for name in every if name.startswith("contexts/data/")}
     assert data and staged.names == every - data
     assert staged.later == {"contexts/index.md"} and "words in context" not in staged.phases
-    assert all((docs / name).is_file() for name in staged.names - staged.later if name.endswith(".md"))
+    assert all((docs / name).is_file() for name in staged.names if name.endswith(".md"))
+    page = (docs / "contexts" / "index.md").read_text(encoding="utf-8")
     assert (project / "build" / "stage" / "mkdocs.yml").is_file() and (project / "build" / "stage" / "zensical.yml").is_file()
     assert "save the cache" not in staged.phases
     # Only those pages are written (and counted) yet: the rest is written by processes of their own.
     assert staged.written == len([name for name in staged.names - staged.later if name.endswith(".md")]) < staged.files
-    staged.index_written()
-    assert hashlib.sha256((docs / "contexts" / "index.md").read_bytes()).hexdigest() == built["docs/contexts/index.md"]
     staged.finished()
-    # Finished: every file is written, as a stage run at once writes it, counted and named.
+    # Finished: every file but the index's is written, as a stage run at once writes it.
+    assert {path: digest for path, digest in tree(project / "build" / "stage").items()
+            if not path.startswith("docs/contexts/")} == {path: digest for path, digest in built.items() if not path.startswith("docs/contexts/")}
+    # The index written: the page as a stage run at once writes it, and the size its mark stands for.
+    (mark, size), = staged.index_written().values()
+    final = (docs / "contexts" / "index.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(final.encode("utf-8")).hexdigest() == built["docs/contexts/index.md"]
+    # Read at once, the page was the one marked (or, the index being quick, already the final one).
+    marked = pages.contexts_page(None)
+    assert mark == INDEX_SIZE_MARK and marked.count(mark) == 1 and marked.replace(mark, size) == final
+    assert page in (marked, final)
+    staged.saved()
+    staged.saved()  # once saved, it stays saved
+    # Saved: every file is written, as a stage run at once writes it, counted and named.
     assert tree(project / "build" / "stage") == built
     assert (staged.written, staged.removed, staged.files) == (expected.written, 0, expected.files)
     assert staged.names == every
-    staged.saved()
-    staged.saved()  # once saved, it stays saved
     assert (project / "build" / "cache" / "inputs.pickle").is_file()
     again = make_stage(project, "http://127.0.0.1/x/", apart=True)
     assert "unchanged" in again.phases and again.names is None
@@ -278,13 +291,14 @@ def test_a_words_in_context_index_too_large_for_a_query_stops_a_stage_made_apart
     project = copy_project(tmp_path / "project")
     monkeypatch.setattr(contexts, "QUERY_BUDGET", contexts.FILE_MAX + 100)
     staged = make_stage(project, "http://127.0.0.1/x/", apart=True)
-    for wait in (staged.index_written, staged.finished):
+    staged.finished()  # the other files are written
+    for wait in (staged.index_written, staged.saved):
         with pytest.raises(StageError) as raised:
             wait()
         assert raised.value.lines == [line for line in raised.value.lines if "index.json: size:" in line] != []
     docs = project / "build" / "stage" / "docs"
-    assert not (docs / "contexts").exists()
-    # In a MkDocs build, the hook logs the line and stops the build before MkDocs reads the page.
+    assert not (docs / "contexts" / "data").exists()
+    # In a MkDocs build, the hook logs the line and stops the build when it reaches the page.
     from types import SimpleNamespace
 
     from mkdocs.exceptions import PluginError
@@ -293,7 +307,7 @@ def test_a_words_in_context_index_too_large_for_a_query_stops_a_stage_made_apart
     assert hook.run_here(project, "http://127.0.0.1/x/") == (None, "")
     page = SimpleNamespace(file=SimpleNamespace(src_uri="contexts/index.md"))
     with caplog.at_level("ERROR", logger="mkdocs.hooks.stage"), pytest.raises(PluginError, match=r"^1 problem\(s\)"):
-        hook.on_page_read_source(page, None)
+        hook.on_post_page("<html></html>", page, None)
     assert [record.getMessage() for record in caplog.records] == raised.value.lines
     hook.on_build_error(PluginError("stopped"))
     assert hook.building == {}
@@ -322,6 +336,7 @@ def test_a_mkdocs_build_waits_for_the_stages_files_before_they_are_copied_and_fo
     from mkdocs.structure.files import Files
 
     from corpus.stage import make_stage
+    from corpus.write.pages import INDEX_SIZE_MARK
 
     hook = load_hook()
     project = copy_project(tmp_path / "project")
@@ -330,34 +345,37 @@ def test_a_mkdocs_build_waits_for_the_stages_files_before_they_are_copied_and_fo
     staged = hook.building["staged"]
     calls = []
     finished, saved, index_written = staged.finished, staged.saved, staged.index_written
-    staged.finished = lambda: calls.append(("finished", finished()))
-    staged.saved = lambda: calls.append(("saved", saved()))
-    staged.index_written = lambda: calls.append(("index", index_written() is not None))
+    staged.finished = lambda: calls.append("finished") or finished()
+    staged.saved = lambda: calls.append("saved") or saved()
+    staged.index_written = lambda: calls.append("index") or index_written()
     docs, site = project / "build" / "stage" / "docs", tmp_path / "site"
     config = mkdocs_config(docs, site)
     files = hook.on_files(Files([]), config)
     assert {file.src_uri for file in files} == staged.names and not any(name.startswith("contexts/data/") for name in staged.names)
-    # The page written later is read (and built) last.
+    # The page written before the index is read (and built) last.
     assert [file.src_uri for file in files.documentation_pages()][-1] == "contexts/index.md"
-    # MkDocs reads the contexts page once the index's process has written it; the others at once.
-    for file in files.documentation_pages():
-        hook.on_page_read_source(SimpleNamespace(file=file), config)
-    assert calls == [("index", True)]
-    # Before MkDocs copies the files that are not pages: every file written and listed (the
-    # index's data files too), and the summary logged.
+    # Before MkDocs copies the files that are not pages: those written and listed (not the index's).
     env = object()
     with caplog.at_level("INFO", logger="mkdocs.hooks.stage"):
         assert hook.on_env(env, config, files) is env
         hook.on_env(env, config, files)
-    assert calls[1:] == [("finished", None)]
-    listed = {file.src_uri for file in files}
-    assert listed == staged.names and any(name.startswith("contexts/data/") for name in listed)
-    assert {file.src_uri for file in files} == {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+        assert calls == ["finished"]
+        assert {file.src_uri for file in files} == {p.relative_to(docs).as_posix() for p in docs.rglob("*")
+                                                    if p.is_file() and not p.relative_to(docs).as_posix().startswith("contexts/data/")}
+        # A page is built as it is, but the contexts page, which waits for the index to say its size.
+        other, contexts_page = (SimpleNamespace(file=files.get_file_from_path(name)) for name in ("index.md", "contexts/index.md"))
+        assert hook.on_post_page(f"<p>a{INDEX_SIZE_MARK}b</p>", other, config) == f"<p>a{INDEX_SIZE_MARK}b</p>"
+        assert calls == ["finished"]
+        shown = hook.on_post_page(f"<p>words{INDEX_SIZE_MARK} and</p>", contexts_page, config)
+        assert calls[-1] == "index" and INDEX_SIZE_MARK not in shown and re.fullmatch(r"<p>words \(\d+ KB before compression\) and</p>", shown)
+        assert not any("articles staged in" in record.getMessage() for record in caplog.records)
+        # The end of the build waits for the cache, once, links the index's files and logs the summary.
+        hook.on_post_build(config)
+    assert calls[-1] == "saved" and hook.building == {}
     assert [record.getMessage() for record in caplog.records if "articles staged in" in record.getMessage()] == [
         make_summary(staged)]
-    # The end of the build waits for the cache, once.
-    hook.on_post_build(None)
-    assert calls[1:] == [("finished", None), ("saved", None)] and hook.building == {}
+    data = sorted(p.relative_to(docs).as_posix() for p in (docs / "contexts" / "data").iterdir())
+    assert data and all(os.path.samefile(site / name, docs / name) for name in data)
     hook.on_build_error(RuntimeError("a later error"))  # nothing left to wait for: harmless
     # The cache it saved is whole: the next stage finds nothing changed.
     assert "unchanged" in make_stage(project, "http://127.0.0.1/x/").phases

@@ -42,6 +42,11 @@ COLLECTION_HEADING = "This article in the collection"
 COLLECTION_ANCHOR = "in-the-collection"
 COLLECTION_FILE = "collection.html"
 
+# Where the contexts page says the index's size, in a page written before the index is built (an
+# HTML comment, which the page's HTML keeps and search leaves out): an engine's build puts
+# index_size() in its place once the index is built.
+INDEX_SIZE_MARK = "<!-- index size -->"
+
 # What an article takes from a voice, in the page's words.
 ATTRIBUTIONS = {
     "quote": "words, quoted", "statement": "a statement", "question": "a question it raised",
@@ -208,19 +213,25 @@ def analysis_page(analysis: dict, actor_links: dict) -> str:
     return ANALYSIS_MARKER.sub(section, page)
 
 
-def contexts_page(index: contexts.Index) -> str:
-    """Words in context: the page's text and settings, with its form in place of its marker."""
+def contexts_page(index: contexts.Index | None) -> str:
+    """Words in context: the page's text and settings, with its form in place of its marker; the
+    index's size in its place, or, before the index is built (None), INDEX_SIZE_MARK."""
     url = page_url(CONTEXTS_PAGE)
     page = render(
         "contexts-page.html",
         words=contexts.CONTEXT_WORDS, phrase=contexts.MAX_PHRASE, budget=contexts.QUERY_BUDGET,
-        index_kb=round(len(index.index_bytes) / 1000),
+        index_size=Markup(INDEX_SIZE_MARK) if index is None else index_size(index),
     )
     form = render(
         "partials/contexts.html",
         data=f"{root_from(url)}{contexts.DATA_DIR}/{contexts.INDEX_FILE}", root=root_from(url), phrase=contexts.MAX_PHRASE,
     )
     return page.replace(CONTEXTS_MARKER, block(form).rstrip("\n"))
+
+
+def index_size(index: contexts.Index) -> str:
+    """What the contexts page says of the size of the index a search fetches first."""
+    return f" ({round(len(index.index_bytes) / 1000)} KB before compression)"
 
 
 def article_index_page(articles: list[Article], tags: dict[str, list[str]]) -> str:
