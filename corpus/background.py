@@ -45,6 +45,7 @@ def start(work: Callable[[], T], nice: int = 0) -> Callable[[], T]:
             try:
                 outcome.append(pickle.loads(receiving.recv_bytes()))
             except EOFError:
+                process.join()  # its exit code is known once it is joined
                 outcome.append((False, f"the process ended without a result (exit code {process.exitcode})"))
             finally:
                 receiving.close()
@@ -58,8 +59,8 @@ def start(work: Callable[[], T], nice: int = 0) -> Callable[[], T]:
 
 
 def yield_to_others(nice: int) -> None:
-    """Make this process at least `nice` (os.nice: it yields the processors to less nice ones);
-    where it cannot be, it runs as it is."""
+    """Make this process's niceness at least `nice` (as os.nice: it yields the processors to less
+    nice processes); where it cannot be, it runs as it is."""
     if nice <= 0:
         return
     try:
@@ -102,4 +103,3 @@ def _run(work: Callable, sending, nice: int = 0) -> None:
         sending.close()
     finally:
         os._exit(0)
-

@@ -174,9 +174,12 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     problems = [line for text, _ in facts.values() for line in text.problems]
     if problems:
         raise StageError(*problems)
-    # Data files the last build wrote are kept as they are, if they are all still there.
+    # Data files the last build wrote are kept as they are, if they are all still there and its
+    # record of what it wrote (which a run stopped before it saved leaves none of) has them.
+    docs, before = folder / "docs", cache.value("written") or {}
     remembered = cache.value("contexts") or {}
-    if not all((folder / "docs" / contexts.DATA_DIR / name).is_file() for name, _ in (remembered.get("made") or {}).values()):
+    if not all((docs / contexts.DATA_DIR / name).is_file() and f"{contexts.DATA_DIR}/{name}" in before
+               for name, _ in (remembered.get("made") or {}).values()):
         remembered = {}
     by_slug = {article.slug: article for article in articles}
 
@@ -190,7 +193,6 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         return found
 
     sizes = cache.memo("gzip-sizes", contexts.gzip_bound)
-    docs, before = folder / "docs", cache.value("written") or {}
     if apart:
         # What the last run wrote is about to change (the index's files first): until this run is
         # saved, no record says that the stage matches its inputs or what its files hold (see below).
@@ -379,13 +381,16 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         return steps["index"]
 
     def saved() -> None:
+        if "saved" in steps:
+            return
         finished()
-        index_written()
-        if "saved" not in steps:
-            steps["saving"]()
-            keep_records()
-            cache.save(only=INDEX_RECORDS)
-            steps["saved"] = True
+        try:
+            index_written()
+        finally:
+            steps["saving"]()  # the rest of the cache is saved whole, even where the index failed
+        keep_records()
+        cache.save(only=INDEX_RECORDS)
+        steps["saved"] = True
 
     staged.finished, staged.saved, staged.index_written = finished, saved, index_written
     return staged
@@ -406,8 +411,10 @@ def write_contexts(docs: Path, index: contexts.Index, before: dict[str, str]) ->
     data folder no longer in the index removed) after checking the index (check_index);
     (written, removed, digests) as write_tree gives them, by path in docs."""
     check_index(index)
-    # The page on disk may be the one written before the index: compared byte for byte, not by `before`.
-    page_written, _, page_digests = write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(index)}, remove=False)
+    # The page on disk may be the one written before the index: compared byte for byte, not by
+    # `before`, and counted as written only where it differs from the last build's.
+    _, _, page_digests = write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(index)}, remove=False)
+    page_written = int(before.get(pages.CONTEXTS_PAGE) != page_digests[pages.CONTEXTS_PAGE])
     inside = contexts.DATA_DIR + "/"
     data = {path[len(inside):]: content for path, content in index.paths().items()}
     kept = {path[len(inside):]: digest for path, digest in before.items() if path.startswith(inside)}

@@ -115,7 +115,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     try:
-        wait_for_the_save()
+        wait_for_the_save(report=False)
     except Exception:  # the files could not be written: the error MkDocs reports already says so
         pass
 
@@ -209,11 +209,16 @@ def finish_the_stage() -> None:
         building["finished"] = True
 
 
-def wait_for_the_save() -> None:
+def wait_for_the_save(report: bool = True) -> None:
     """Wait until the stage this build made has written all its files and saved its cache, if it
-    has not, once, and log its summary."""
+    has not, once, and log its summary (its problems, unless the build failed already: they
+    are logged then)."""
     staged = building.get("staged")
     try:
+        if not report:
+            if staged is not None:
+                staged.saved()
+            return
         finish_the_stage()
         if staged is not None:
             from corpus.stage import summary

@@ -308,12 +308,38 @@ def test_a_words_in_context_index_too_large_for_a_query_stops_a_stage_made_apart
     page = SimpleNamespace(file=SimpleNamespace(src_uri="contexts/index.md"))
     with caplog.at_level("ERROR", logger="mkdocs.hooks.stage"), pytest.raises(PluginError, match=r"^1 problem\(s\)"):
         hook.on_post_page("<html></html>", page, None)
+    with caplog.at_level("ERROR", logger="mkdocs.hooks.stage"):
+        hook.on_build_error(PluginError("stopped"))
+    # Logged once; the rest of the cache is saved whole all the same.
     assert [record.getMessage() for record in caplog.records] == raised.value.lines
-    hook.on_build_error(PluginError("stopped"))
-    assert hook.building == {}
+    assert hook.building == {} and (project / "build" / "cache" / "citations").is_dir()
     # No record vouches for the stage: the next run makes it again.
     monkeypatch.undo()
     assert "unchanged" not in make_stage(project, "http://127.0.0.1/x/").phases
+
+
+def test_a_stage_finds_its_files_again_after_a_run_that_left_no_record_of_them(tmp_path):
+    from corpus.stage import make_stage
+
+    project = copy_project(tmp_path / "project")
+    make_stage(project, "http://127.0.0.1/x/")
+    built = tree(project / "build" / "stage")
+    cache = project / "build" / "cache"
+    for apart in (False, True):
+        # As a run stopped after it dropped its records and before it saved leaves the cache: the
+        # index's record of its data files is there, the record of what was written is not.
+        (cache / "written.pickle").unlink()
+        (cache / "inputs.pickle").unlink()
+        assert (cache / "contexts.pickle").is_file()
+        staged = make_stage(project, "http://127.0.0.1/x/", apart=apart)
+        staged.saved()
+        assert tree(project / "build" / "stage") == built, apart
+    # Nothing changed, and both ways count it so: the contexts page the index's process writes
+    # again is not written if the last build's is the same.
+    (cache / "inputs.pickle").unlink()
+    staged = make_stage(project, "http://127.0.0.1/x/", apart=True)
+    staged.saved()
+    assert (staged.written, staged.removed) == (0, 0)
 
 
 def test_a_words_in_context_index_too_large_for_a_query_stops_the_stage_before_it_writes(tmp_path, monkeypatch):
@@ -574,12 +600,15 @@ def test_write_tree_leaves_alone_what_another_process_writes(tmp_path):
 
     write_tree(tmp_path, {"a.md": "a", "old/x.md": "x", "contexts/index.md": "c", "contexts/data/1.json": "[]"})
     (tmp_path / "contexts" / "data" / "2.json").write_text("[]")
+    (tmp_path / "contexts" / "index.md.tmp").write_text("being written by the other process")
     (tmp_path / "contexts" / "empty").mkdir()
     written, removed, _ = write_tree(tmp_path, {"a.md": "a"}, leave=("contexts/index.md", "contexts/data", "contexts/empty"))
     # The folder left alone and the file are kept, and so is the folder holding them; the rest goes.
     assert (written, removed) == (0, 1) and not (tmp_path / "old").exists()
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
-        "a.md", "contexts", "contexts/data", "contexts/data/1.json", "contexts/data/2.json", "contexts/empty", "contexts/index.md"]
+        "a.md", "contexts", "contexts/data", "contexts/data/1.json", "contexts/data/2.json", "contexts/empty", "contexts/index.md",
+        "contexts/index.md.tmp"]
+    (tmp_path / "contexts" / "index.md.tmp").unlink()
     # An empty folder left alone, and the folders holding it, stay too.
     for name in ("contexts/index.md", "contexts/data/1.json", "contexts/data/2.json"):
         (tmp_path / name).unlink()

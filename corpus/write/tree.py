@@ -71,8 +71,13 @@ def write_tree(
         subfolders[:] = [name for name in subfolders if os.path.join(current, name) not in left]
         for name in names:
             path = os.path.join(current, name)
-            if path not in left and os.path.relpath(path, base).replace(os.sep, "/") not in files:
-                os.unlink(path)
+            if path in left or (path.endswith(".tmp") and path[:-4] in left):
+                continue  # another process's file, or the one it is writing to put in its place
+            if os.path.relpath(path, base).replace(os.sep, "/") not in files:
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    continue
                 removed += 1
     # Folders left empty go, deepest first, but those left alone, in them or holding them.
     for current, _, _ in sorted(os.walk(base), key=lambda walked: -len(walked[0])):
