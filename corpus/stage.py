@@ -193,11 +193,12 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         return found
 
     sizes = cache.memo("gzip-sizes", contexts.gzip_bound)
-    if apart:
-        # What the last run wrote is about to change (the index's files first): until this run is
-        # saved, no record says that the stage matches its inputs or what its files hold (see below).
-        cache.forget("inputs")
-        cache.forget("written")
+    # What the last run wrote is about to change (in an engine's build, the index's process writes
+    # first): until this run is saved, no record says that the stage matches its inputs or what its
+    # files hold (a run cut short, Ctrl-C, must not leave the last run's records to vouch for files
+    # it changed; the next run then reads them to compare).
+    cache.forget("inputs")
+    cache.forget("written")
 
     def words_in_context() -> tuple[contexts.Index | None, dict, dict, dict, tuple | None]:
         """The index (or, `apart`, None: the process it runs in writes the index's files and the
@@ -303,13 +304,8 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
     else:
         files[pages.CONTEXTS_PAGE] = None  # written before (see above) and again by the index's process
 
-    # What the last run wrote is about to change: until this run is saved, no record says that the
-    # stage matches its inputs or what its files hold (a run cut short, Ctrl-C, must not leave the
-    # last run's records to vouch for files it changed; the next run then reads them to compare).
-    cache.forget("inputs")
-    cache.forget("written")
     # The engine configurations, the navigation included, and Zensical's theme come first.
-    staged = {**engine.navigation(articles, set(files) | {pages.CONTEXTS_PAGE}), "extra_javascript": script_entries}
+    staged = {**engine.navigation(articles, set(files)), "extra_javascript": script_entries}
     configs = {
         engine.MKDOCS_CONFIG: _yaml(engine.mkdocs_config(settings, root, staged)),
         engine.ZENSICAL_CONFIG: _yaml(engine.zensical_config(settings, root, staged)),

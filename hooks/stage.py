@@ -46,14 +46,9 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     problems, summary = (run_here if command["name"] != "serve" else run_apart)(root, config.site_url or "")
     if problems is not None:
-        for line in problems:
-            log.error(line)
         if not problems:
             raise PluginError(f"python -m corpus.stage failed: {summary}")
-        raise PluginError(
-            f"{len(problems)} problem(s) in the articles and data, listed above "
-            "(`make check` lists them without building)"
-        )
+        raise stopped(problems, " (`make check` lists them without building)")
     if summary:
         log.info(summary)
     staged = yaml.safe_load((root / STAGE / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -184,9 +179,14 @@ def reporting(wait):
     try:
         return wait()
     except CorpusError as error:
-        for line in error.lines:
-            log.error(line)
-        raise PluginError(f"{len(error.lines)} problem(s) in the articles and data, listed above") from None
+        raise stopped(error.lines) from None
+
+
+def stopped(lines: list[str], hint: str = "") -> PluginError:
+    """The stage's problems logged as MkDocs' own error lines, and the error that stops the build."""
+    for line in lines:
+        log.error(line)
+    return PluginError(f"{len(lines)} problem(s) in the articles and data, listed above{hint}")
 
 
 def linking(file):
