@@ -62,6 +62,9 @@ OUTPUTS = ("docs", "theme-zensical", "mkdocs.yml", "zensical.yml")
 # cache) yields the processors to the work needed now (background.yield_to_others): on a machine
 # with few of them, the pages an engine reads first, then the engine's own work, come sooner.
 LATER = 10
+# The index's process, which an engine waits for last, yields them to the rest of that work too:
+# the citations, which the pages wait for, are made first.
+LAST = 19
 
 # What the cache keeps of a run that depends on the words-in-context index: in a MkDocs build, kept
 # once the index is built, after the rest.
@@ -221,7 +224,7 @@ def _make_stage(root: Path, site_url: str | None, cache: Cache, apart: bool = Fa
         # (an engine's build fills it in); not counted as written.
         write_tree(docs, {pages.CONTEXTS_PAGE: pages.contexts_page(None)}, remove=False)
     # The index is built in a process of its own while this one analyses and writes the pages.
-    gather_index = background.start(words_in_context, nice=LATER)
+    gather_index = background.start(words_in_context, nice=LAST)
     resemblance = dict(cache.value("resemblance") or {}, keys=keys)
     analysis = analyse(articles, data, project.stopwords, facts, resemblance)
     cache.keep("resemblance", resemblance)
