@@ -59,7 +59,7 @@ def focused(page) -> dict:
         const shown = e.getBoundingClientRect().width > 0 || !next || next.tagName !== 'LABEL' ? e : next;
         const s = getComputedStyle(shown);
         return {tag: e.tagName, cls: e.className || '', name: e.getAttribute('aria-label') || e.title || e.textContent.trim().slice(0, 40),
-                href: e.getAttribute('href') || '', form: e.closest('form') ? e.closest('form').getAttribute('data-md-component') || e.closest('form').className : '',
+                href: e.getAttribute('href') || '', form: e.closest('form') ? (e.closest('form').hasAttribute('data-palette') ? 'palette' : e.closest('form').getAttribute('data-md-component') || e.closest('form').className) : '',
                 outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none',
                 visible: shown.getBoundingClientRect().width > 0 } }"""
     )

@@ -78,7 +78,7 @@ def test_the_colour_scheme_choice_persists_across_pages_and_reloads(chromium, se
     for _ in range(3):
         if scheme(page) == "slate":
             break
-        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        page.locator("form[data-palette] label:visible").first.click()
     assert scheme(page) == "slate"
     page.locator(".md-sidebar--primary .md-nav__link", has_text="Analysis").first.click()
     page.wait_for_url("**/analysis/")
@@ -88,6 +88,77 @@ def test_the_colour_scheme_choice_persists_across_pages_and_reloads(chromium, se
     assert scheme(page) == "slate"
     page.goto(served.url + A)
     assert scheme(page) == "slate"
+
+
+# Every change of the body's colour attributes once the page is parsed (the page's head sets a
+# stored choice while it is read, before the first paint, which costs nothing).
+WATCH_COLOURS = """
+window.colourChanges = [];
+new MutationObserver(records => {
+  if (document.readyState === 'loading') return;
+  for (const record of records) window.colourChanges.push(record.attributeName);
+}).observe(document, {attributes: true, subtree: true, attributeFilter: [
+  'data-md-color-scheme', 'data-md-color-primary', 'data-md-color-accent', 'data-md-color-switching']});
+"""
+
+
+def loaded(page) -> None:
+    """Wait until the page is idle: the colour metadata is read then."""
+    page.wait_for_function("document.querySelector('meta[name=theme-color]')?.content.startsWith('#')")
+
+
+def test_a_page_loads_without_setting_its_colours_again(chromium, served, request):
+    from browser import new_page
+
+    # Stored (a choice made on an earlier page) and not stored (the system's preference): either
+    # way the page has its colours before the first paint, and nothing sets them again once it is
+    # parsed (Material's component does, transitions off, which restyles the whole page).
+    page = new_page(chromium, served, request, color_scheme="light")
+    page.add_init_script(WATCH_COLOURS)
+    page.goto(served.url)
+    loaded(page)
+    assert page.evaluate("window.colourChanges") == []
+    # Automatic -> light: the same colours, so none is set; light -> dark sets them, transitions off.
+    page.locator("form[data-palette] label:visible").first.click()
+    assert page.evaluate("window.colourChanges") == []
+    page.locator("form[data-palette] label:visible").first.click()
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    assert page.evaluate("window.colourChanges") == ["data-md-color-switching", "data-md-color-scheme", "data-md-color-switching"]
+    page.goto(served.url + B)
+    loaded(page)
+    assert (scheme(page), page.evaluate("window.colourChanges")) == ("slate", [])
+    # The browser's colour metadata describes the header, as Material's component sets it.
+    header = page.evaluate("(({backgroundColor, colorScheme}) => [backgroundColor, colorScheme])"
+                           "(getComputedStyle(document.querySelector('[data-md-component=header]')))")
+    rgb = [int(c) for c in re.findall(r"\d+", header[0])[:3]]
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == "#" + "".join(f"{c:02x}" for c in rgb)
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == header[1] == "dark"
+
+
+def test_the_automatic_colour_scheme_follows_the_system(chromium, served, request):
+    from browser import new_page
+
+    page = new_page(chromium, served, request, color_scheme="dark")
+    page.goto(served.url)
+    loaded(page)
+    # Nothing chosen yet: automatic, which takes the system's dark scheme and offers light next
+    # (its label is for the light option; Material's tooltips take the labels' titles on hover).
+    assert scheme(page) == "slate"
+    assert page.locator("form[data-palette] label:visible").get_attribute("for") == "__palette_1"
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    # Enter on the switch moves on, as a click on its label does: light, then dark.
+    page.locator("form[data-palette] label:visible").first.click()
+    assert (scheme(page), page.locator("form[data-palette] label:visible").get_attribute("for")) == ("default", "__palette_2")
+    page.locator("#__palette_1").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    # A choice made is kept over the system's.
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    assert scheme(page) == "slate"
+    assert not page.watched.errors and not page.watched.console
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])

@@ -43,6 +43,11 @@ EDITS = {
             1,
         ),
     ],
+    "partials/palette.html": [
+        # Not Material's palette component, which its script mounts at load by restyling the whole
+        # page; the site's palette.js does the same work when the reader switches.
+        ('<form class="md-header__option" data-md-component="palette">', '<form class="md-header__option" data-palette>', 1),
+    ],
     "partials/nav-item.html": [
         # A section's label has no tabindex rather than an empty one (HTML checker).
         ('id="{{ path }}_label" tabindex="{{ tabindex }}">',

@@ -28,7 +28,7 @@ PROJECT_ONLY = ("hooks", "watch", "docs_dir", "site_dir")
 
 # Templates in overrides/ that are Material's own files with edits, and the site's search worker,
 # which loads Material's: Zensical's theme has its own, so its build leaves them out.
-MATERIAL_ONLY = ("base.html", "partials/nav-item.html", "partials/search.html", "assets/javascripts/workers")
+MATERIAL_ONLY = ("base.html", "partials/nav-item.html", "partials/palette.html", "partials/search.html", "assets/javascripts/workers")
 
 # Pages of the site besides the articles, in the order the sidebar lists them.
 SITE_PAGES = (HOME_PAGE, ANALYSIS_PAGE, ARTICLE_INDEX_PAGE, CONTEXTS_PAGE, "tags/index.md")
