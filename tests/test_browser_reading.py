@@ -110,9 +110,9 @@ def loaded(page) -> None:
 def test_a_page_loads_without_setting_its_colours_again(chromium, served, request):
     from browser import new_page
 
-    # Stored (a choice made on an earlier page) and not stored (the system's preference): either
-    # way the page has its colours before the first paint, and nothing sets them again once it is
-    # parsed (Material's component does, transitions off, which restyles the whole page).
+    # Stored (a choice made on an earlier page, which the page's head sets before the first paint)
+    # or not (the system's light preference, the page's own colours): nothing sets them again once
+    # the page is parsed (Material's component does, transitions off, which restyles the page).
     page = new_page(chromium, served, request, color_scheme="light")
     page.add_init_script(WATCH_COLOURS)
     page.goto(served.url)
@@ -123,6 +123,7 @@ def test_a_page_loads_without_setting_its_colours_again(chromium, served, reques
     assert page.evaluate("window.colourChanges") == []
     page.locator("form[data-palette] label:visible").first.click()
     page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    # (Light and dark share their primary and accent colours in mkdocs.yml: only the scheme changes.)
     assert page.evaluate("window.colourChanges") == ["data-md-color-switching", "data-md-color-scheme", "data-md-color-switching"]
     page.goto(served.url + B)
     loaded(page)
@@ -159,6 +160,22 @@ def test_the_automatic_colour_scheme_follows_the_system(chromium, served, reques
     page.reload()
     assert scheme(page) == "slate"
     assert not page.watched.errors and not page.watched.console
+
+
+def test_the_colour_switch_works_where_the_browser_keeps_no_site_data(chromium, served, request):
+    from browser import new_page
+
+    # Storage blocked (a browser set to keep no site data): reading it throws, in Material's own
+    # scripts too. The switch still shows and switches, and site.js raises nothing.
+    page = new_page(chromium, served, request, color_scheme="light")
+    page.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    thrown: list[str] = []
+    page.on("pageerror", lambda error: thrown.append(f"{error.message} {error.stack}"))
+    page.goto(served.url + B)
+    page.locator("form[data-palette] label:visible").first.click()
+    page.locator("form[data-palette] label:visible").first.click()
+    assert scheme(page) == "slate"
+    assert thrown and not [error for error in thrown if "site.js" in error], thrown
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])

@@ -15,7 +15,13 @@
   const inputs = [...form.querySelectorAll("input")];
   if (!inputs.length) return;
   const light = matchMedia("(prefers-color-scheme: light)");
-  const stored = __md_get("__palette");
+  // A reader whose browser keeps no site data, or a value this script cannot read: nothing stored.
+  let stored = null;
+  try {
+    stored = __md_get("__palette");
+  } catch (error) {
+    stored = null;
+  }
   const first = stored && Number.isInteger(stored.index) ? stored.index
     : inputs.findIndex(input => matchMedia(input.getAttribute("data-md-color-media")).matches);
   let index = Math.max(0, Math.min(first, inputs.length - 1));
@@ -53,17 +59,23 @@
       // No colour transitions while the scheme switches (Material's rule for this attribute).
       document.body.setAttribute("data-md-color-switching", "");
       for (const name of changed) document.body.setAttribute(`data-md-color-${name}`, color[name]);
-      requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching"));
+      // Off again once the new colours are drawn (two frames: the first draws them).
+      requestAnimationFrame(() => requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching")));
     }
     inputs.forEach((input, i) => {
       const label = input.nextElementSibling;
       if (label instanceof HTMLElement) label.hidden = i !== index;
     });
-    __md_set("__palette", { index, color });
+    try {
+      __md_set("__palette", { index, color });
+    } catch (error) {
+      // Not kept where the browser keeps no site data: this page still switches.
+    }
   }
 
   choose(index);
-  (window.requestIdleCallback || setTimeout)(describe);
+  if (window.requestIdleCallback) requestIdleCallback(describe, { timeout: 2000 });
+  else setTimeout(describe, 200);
   form.addEventListener("change", event => {
     const chosen = inputs.indexOf(event.target);
     if (chosen < 0) return;
@@ -76,9 +88,12 @@
     next.click();
     next.focus();
   });
-  light.addEventListener("change", () => {
+  const followSystem = () => {
     if (inputs[index].getAttribute("data-md-color-media") !== "(prefers-color-scheme)") return;
     choose(index);
     describe();
-  });
+  };
+  // Older Safari (before 14) knows only addListener.
+  if (light.addEventListener) light.addEventListener("change", followSystem);
+  else light.addListener(followSystem);
 })();
