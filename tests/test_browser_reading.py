@@ -11,6 +11,8 @@ A = "articles/nato-in-asia-a-dream-that-can-be-realized/"
 B = "articles/there-is-no-way-back/"
 C = "articles/nato-russia-and-north-korea/"
 PAGES = ["", "analysis/", "article-index/", "tags/", A, B, C]
+# The colour scheme switch: the label shown, which switches to the next option.
+SWITCH = "form[data-palette] label:visible"
 
 
 def test_navigation_between_articles_and_the_analysis_index(page, served):
@@ -78,7 +80,7 @@ def test_the_colour_scheme_choice_persists_across_pages_and_reloads(chromium, se
     for _ in range(3):
         if scheme(page) == "slate":
             break
-        page.locator("form[data-palette] label:visible").first.click()
+        page.locator(SWITCH).first.click()
     assert scheme(page) == "slate"
     page.locator(".md-sidebar--primary .md-nav__link", has_text="Analysis").first.click()
     page.wait_for_url("**/analysis/")
@@ -119,9 +121,9 @@ def test_a_page_loads_without_setting_its_colours_again(chromium, served, reques
     loaded(page)
     assert page.evaluate("window.colourChanges") == []
     # Automatic -> light: the same colours, so none is set; light -> dark sets them, transitions off.
-    page.locator("form[data-palette] label:visible").first.click()
+    page.locator(SWITCH).first.click()
     assert page.evaluate("window.colourChanges") == []
-    page.locator("form[data-palette] label:visible").first.click()
+    page.locator(SWITCH).first.click()
     page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
     # (Light and dark share their primary and accent colours in mkdocs.yml: only the scheme changes.)
     assert page.evaluate("window.colourChanges") == ["data-md-color-switching", "data-md-color-scheme", "data-md-color-switching"]
@@ -145,12 +147,12 @@ def test_the_automatic_colour_scheme_follows_the_system(chromium, served, reques
     # Nothing chosen yet: automatic, which takes the system's dark scheme and offers light next
     # (its label is for the light option; Material's tooltips take the labels' titles on hover).
     assert scheme(page) == "slate"
-    assert page.locator("form[data-palette] label:visible").get_attribute("for") == "__palette_1"
+    assert page.locator(SWITCH).get_attribute("for") == "__palette_1"
     page.emulate_media(color_scheme="light")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
     # Enter on the switch moves on, as a click on its label does: light, then dark.
-    page.locator("form[data-palette] label:visible").first.click()
-    assert (scheme(page), page.locator("form[data-palette] label:visible").get_attribute("for")) == ("default", "__palette_2")
+    page.locator(SWITCH).first.click()
+    assert (scheme(page), page.locator(SWITCH).get_attribute("for")) == ("default", "__palette_2")
     page.locator("#__palette_1").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
@@ -172,8 +174,8 @@ def test_the_colour_switch_works_where_the_browser_keeps_no_site_data(chromium, 
     thrown: list[str] = []
     page.on("pageerror", lambda error: thrown.append(f"{error.message} {error.stack}"))
     page.goto(served.url + B)
-    page.locator("form[data-palette] label:visible").first.click()
-    page.locator("form[data-palette] label:visible").first.click()
+    page.locator(SWITCH).first.click()
+    page.locator(SWITCH).first.click()
     assert scheme(page) == "slate"
     assert thrown and not [error for error in thrown if "site.js" in error], thrown
 

@@ -20,7 +20,7 @@
   try {
     stored = __md_get("__palette");
   } catch (error) {
-    stored = null;
+    // left as null
   }
   const first = stored && Number.isInteger(stored.index) ? stored.index
     : inputs.findIndex(input => matchMedia(input.getAttribute("data-md-color-media")).matches);
@@ -73,14 +73,18 @@
     }
   }
 
+  // A switch the reader makes, or the system's, reads the metadata at once.
+  function switchTo(chosen) {
+    choose(chosen);
+    describe();
+  }
+
   choose(index);
   if (window.requestIdleCallback) requestIdleCallback(describe, { timeout: 2000 });
   else setTimeout(describe, 200);
   form.addEventListener("change", event => {
     const chosen = inputs.indexOf(event.target);
-    if (chosen < 0) return;
-    choose(chosen);
-    describe();
+    if (chosen >= 0) switchTo(chosen);
   });
   form.addEventListener("keydown", event => {
     if (event.key !== "Enter") return;
@@ -89,9 +93,7 @@
     next.focus();
   });
   const followSystem = () => {
-    if (inputs[index].getAttribute("data-md-color-media") !== "(prefers-color-scheme)") return;
-    choose(index);
-    describe();
+    if (inputs[index].getAttribute("data-md-color-media") === "(prefers-color-scheme)") switchTo(index);
   };
   // Older Safari (before 14) knows only addListener.
   if (light.addEventListener) light.addEventListener("change", followSystem);
